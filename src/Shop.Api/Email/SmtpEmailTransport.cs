@@ -1,0 +1,49 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Shop.Api.Email;
+
+internal static class MimeMessages
+{
+    public static MimeMessage From(EmailMessage message, string sender)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(sender));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        mime.Body = new TextPart("plain") { Text = message.TextBody };
+        return mime;
+    }
+}
+
+/// <summary>Sends through the SMTP server in SMTP_HOST with MailKit.</summary>
+internal sealed class SmtpEmailTransport(EmailSettings settings) : IEmailTransport
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.Host!, settings.Port, SecureSocketOptions.Auto, cancellationToken);
+        if (settings.User is not null)
+        {
+            await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
+        }
+
+        await client.SendAsync(MimeMessages.From(message, settings.From), cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Without SMTP_HOST (development), each email is written as an .eml file to MAIL_PICKUP_DIR, where a
+/// developer can open it; nothing leaves the machine.
+/// </summary>
+internal sealed class PickupDirectoryEmailTransport(EmailSettings settings) : IEmailTransport
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.PickupDirectory);
+        var path = Path.Combine(settings.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{message.Kind}-{Guid.NewGuid():N}.eml");
+        await MimeMessages.From(message, settings.From).WriteToAsync(path, cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Api.Features.Auth;
+using Shop.Api.Features.Orders;
+using Shop.Api.Infrastructure;
+using Shop.Grains.Orders;
+
+namespace Shop.Api.Features.Admin;
+
+public static class AdminOrdersApi
+{
+    public static RouteGroupBuilder MapAdminOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/admin/orders").WithTags("Admin").RequireAuthorization(AuthenticationSetup.AdminPolicy);
+        group.MapGet("/", List);
+        group.MapGet("/{id}", Get);
+        group.MapPost("/{id}/ship", Ship);
+        group.MapPost("/{id}/deliver", Deliver);
+        group.MapPost("/{id}/refund", Refund);
+        return group;
+    }
+
+    public static async Task<Results<Ok<PagedList<OrderView>>, ProblemHttpResult>> List(
+        IGrainFactory grains, string? status = null, int? page = null, int? pageSize = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (pageNumber, size) = Paging.Read(page, pageSize, errors);
+        OrderStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"status must be one of: {string.Join(", ", Enum.GetNames<OrderStatus>())}."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        // Walk the months newest first, taking the slice of ids that this page covers.
+        var months = await grains.GetGrain<IOrderMonthsGrain>(0).GetMonths();
+        var counts = await Task.WhenAll(months.Select(m => grains.GetGrain<IOrderIndexGrain>(m).Count(wanted)));
+        var skip = (pageNumber - 1) * size;
+        var ids = new List<string>();
+        foreach (var (month, count) in months.Zip(counts))
+        {
+            if (ids.Count == size)
+            {
+                break;
+            }
+
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+
+            ids.AddRange(await grains.GetGrain<IOrderIndexGrain>(month).Page(wanted, skip, size - ids.Count));
+            skip = 0;
+        }
+
+        return TypedResults.Ok(new PagedList<OrderView>(await OrdersApi.Load(grains, ids), counts.Sum(), pageNumber, size));
+    }
+
+    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
+        Ids.IsWellFormed(id) && await grains.GetGrain<IOrderGrain>(id).Get() is { } order
+            ? TypedResults.Ok(order)
+            : OrdersApi.OrderNotFound();
+
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Ship(string id, ShipOrderRequest request, IGrainFactory grains) =>
+        Act(id, grains, order => order.Ship(request.Carrier.Trim(), request.TrackingNumber.Trim()));
+
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Deliver(string id, IGrainFactory grains) =>
+        Act(id, grains, order => order.Deliver());
+
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Refund(string id, IGrainFactory grains) =>
+        Act(id, grains, order => order.Refund());
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Act(
+        string id, IGrainFactory grains, Func<IOrderGrain, Task<Grains.Common.Outcome<OrderView>>> action)
+    {
+        var order = grains.GetGrain<IOrderGrain>(id);
+        if (!Ids.IsWellFormed(id) || await order.Get() is null)
+        {
+            return OrdersApi.OrderNotFound();
+        }
+
+        return OrdersApi.Answer(await action(order));
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
+using Shop.Grains.Users;
+
+namespace Shop.Api.Features.Auth;
+
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/register", Register).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        group.MapPost("/login", Login).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        group.MapGet("/me", Me).RequireAuthorization();
+        group.MapPost("/change-password", ChangePassword).RequireAuthorization();
+        group.MapPost("/forgot-password", PasswordReset.Forgot).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        group.MapPost("/reset-password", PasswordReset.Reset).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        return group;
+    }
+
+    public static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
+        RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens)
+    {
+        var email = ShopIds.NormalizeEmail(request.Email);
+        var user = new NewUser(email, request.Name.Trim(), hasher.Hash(request.Password), Roles.Customer,
+            request.Language ?? Languages.Chinese);
+        var created = await grains.GetGrain<IUserEmailGrain>(email).Register(user);
+        return created.Value is { } profile
+            ? TypedResults.Created("/api/auth/me", tokens.Issue(profile, tokenVersion: 0))
+            : Problems.From(created.Error!);
+    }
+
+    public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
+        LoginRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, TokenService tokens)
+    {
+        var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(request.Email));
+        if (await emailGrain.GetLoginLockout() is { } wait)
+        {
+            return Problems.TooManyRequests(http, wait, "Too many failed sign-in attempts for this account. Please wait and try again.");
+        }
+
+        var userId = await emailGrain.GetUserId();
+        var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
+        var credentials = user is null ? null : await user.GetCredentials();
+        if (!hasher.Verify(request.Password, credentials?.PasswordHash))
+        {
+            await emailGrain.RecordLoginFailure();
+            return Problems.Unauthorized("The email or password is incorrect.");
+        }
+
+        await emailGrain.RecordLoginSuccess();
+        var profile = await user!.GetProfile();
+        return TypedResults.Ok(tokens.Issue(profile!, credentials!.TokenVersion));
+    }
+
+    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> Me(HttpContext http, IGrainFactory grains) =>
+        await grains.GetGrain<IUserGrain>(http.User.UserId()).GetProfile() is { } profile
+            ? TypedResults.Ok(profile)
+            : Problems.Unauthorized("The account no longer exists.");
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher)
+    {
+        var user = grains.GetGrain<IUserGrain>(http.User.UserId());
+        var credentials = await user.GetCredentials();
+        if (!hasher.Verify(request.CurrentPassword, credentials?.PasswordHash))
+        {
+            return Problems.Invalid("currentPassword", "The current password is incorrect.");
+        }
+
+        await user.ChangePasswordHash(hasher.Hash(request.NewPassword));
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Shop.Silo.Configuration;
+
+namespace Shop.Api.Features.Auth;
+
+/// <summary>JWT_SECRET, JWT_EXPIRES_IN, BCRYPT_SALT_ROUNDS and the auth rate limit.</summary>
+public sealed record AuthSettings(
+    byte[] SigningKey,
+    bool SecretGenerated,
+    TimeSpan TokenLifetime,
+    int BcryptRounds,
+    int AuthRequestsPerMinute)
+{
+    public static AuthSettings From(IConfiguration config)
+    {
+        var secret = config["JWT_SECRET"];
+        var generated = string.IsNullOrWhiteSpace(secret);
+        var key = generated ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret!);
+        if (key.Length < 32)
+        {
+            // HS256 needs a 256-bit key; a shorter secret is stretched rather than refused outside production.
+            key = SHA256.HashData(key);
+        }
+
+        var lifetime = Durations.Parse(config["JWT_EXPIRES_IN"] is { Length: > 0 } e ? e : "7d", "JWT_EXPIRES_IN");
+        if (lifetime > TimeSpan.FromDays(365))
+        {
+            throw new InvalidOperationException("JWT_EXPIRES_IN must be at most 365d.");
+        }
+
+        var rounds = Int(config, "BCRYPT_SALT_ROUNDS", 12);
+        if (rounds is < 4 or > 20)
+        {
+            throw new InvalidOperationException($"BCRYPT_SALT_ROUNDS must be between 4 and 20; got {rounds}.");
+        }
+
+        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30));
+    }
+
+    private static int Int(IConfiguration config, string name, int fallback) =>
+        config[name] is not { Length: > 0 } raw ? fallback
+        : int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : throw new InvalidOperationException($"{name} must be a whole number; got '{raw}'.");
+}

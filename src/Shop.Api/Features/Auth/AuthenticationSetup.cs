@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.RateLimiting;
+using Shop.Api.Infrastructure;
+using Shop.Grains.Users;
+
+namespace Shop.Api.Features.Auth;
+
+public static class AuthenticationSetup
+{
+    public const string AdminPolicy = "admin";
+    public const string AuthRateLimit = "auth";
+
+    public static WebApplicationBuilder AddShopAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = AuthSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<PasswordHasher>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenService>((options, tokens) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = tokens.ValidationParameters();
+                options.Events = new JwtBearerEvents { OnTokenValidated = CheckTokenIsCurrent };
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.AuthRequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var problem = Problems.TooManyRequests(context.HttpContext, retryAfter, "Too many attempts. Please wait and try again.");
+                await problem.ExecuteAsync(context.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// A signature is not enough: the token's version must still be the account's (a password change
+    /// retires older tokens), and the role comes from the account, so a changed role applies at once.
+    /// </summary>
+    private static async Task CheckTokenIsCurrent(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var userId = principal.FindFirstValue(ClaimsPrincipalExtensions.UserIdClaim);
+        var version = principal.FindFirstValue(ClaimsPrincipalExtensions.TokenVersionClaim);
+        if (!Ids.IsWellFormed(userId))
+        {
+            context.Fail("The token names no valid user.");
+            return;
+        }
+
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        var stamp = await grains.GetGrain<IUserGrain>(userId).GetAuthStamp();
+        if (stamp is null || version != stamp.TokenVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            context.Fail("The token was retired.");
+            return;
+        }
+
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var role in identity.FindAll(ClaimsPrincipalExtensions.RoleClaim).ToList())
+        {
+            identity.RemoveClaim(role);
+        }
+
+        identity.AddClaim(new Claim(ClaimsPrincipalExtensions.RoleClaim, stamp.Role));
+    }
+}

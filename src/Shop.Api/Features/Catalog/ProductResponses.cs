@@ -1,0 +1,21 @@
+using Shop.Grains.Catalog;
+
+namespace Shop.Api.Features.Catalog;
+
+public sealed record ProductSummary(
+    string Id, string Name, long Price, string Category, string? Brand, string ImageUrl, int Stock, double? Rating)
+{
+    public static ProductSummary From(CatalogEntry e) => new(e.Id, e.Name, e.Price, e.Category, e.Brand, e.ImageUrl, e.Stock, e.Rating);
+}
+
+public sealed record ProductResponse(
+    string Id, string Name, long Price, string Category, string? Brand, string ImageUrl, int Stock, double? Rating,
+    string Description, IReadOnlyList<string> Images, IReadOnlyDictionary<string, string> Attributes,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static ProductResponse From(ProductView p) => new(
+        p.Id, p.Details.Name, p.Details.Price, p.Details.Category, p.Details.Brand, p.ImageUrl, p.Stock, p.Rating,
+        p.Details.Description, p.Details.Images, p.Details.Attributes, p.CreatedAt, p.UpdatedAt);
+}
+
+public sealed record CategoryResponse(string Id, string Name, string NameEn, int ProductCount);

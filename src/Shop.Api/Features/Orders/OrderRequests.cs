@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+using Shop.Api.Features.Users;
+
+namespace Shop.Api.Features.Orders;
+
+public sealed record CreateOrderRequest(
+    [property: Required] AddressRequest ShippingAddress,
+    [property: MaxLength(500)] string? Note = null);
+
+public sealed record PayOrderRequest(
+    [property: Required, RegularExpression("^card$", ErrorMessage = "method must be \"card\".")] string Method,
+    [property: Required, MaxLength(30)] string CardNumber);
+
+public sealed record ShipOrderRequest(
+    [property: Required, MaxLength(50)] string Carrier,
+    [property: Required, MaxLength(50)] string TrackingNumber);
+
+public sealed record PaymentWebhookEvent(
+    [property: Required, MaxLength(100)] string PaymentId,
+    [property: Required, MaxLength(64)] string OrderId,
+    [property: Required, RegularExpression("^(succeeded|failed)$", ErrorMessage = "status must be succeeded or failed.")] string Status,
+    [property: Required, Range(0, long.MaxValue)] long? Amount);

@@ -1,0 +1,52 @@
+using Shop.Api.Email;
+using Shop.Api.Features.Admin;
+using Shop.Api.Features.Auth;
+using Shop.Api.Features.Cart;
+using Shop.Api.Features.Catalog;
+using Shop.Api.Features.Health;
+using Shop.Api.Features.Media;
+using Shop.Api.Features.Orders;
+using Shop.Api.Features.Users;
+using Shop.Api.Hosting;
+using Shop.Api.Infrastructure;
+using Shop.Api.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddShopApiDefaults();
+builder.AddShopOrleans();
+builder.AddShopAuthentication();
+builder.AddShopEmail();
+builder.AddShopHealthChecks();
+builder.AddShopOpenApi();
+builder.Services.AddSingleton<CatalogSnapshot>();
+builder.Services.AddSingleton(WebhookSettings.From(builder.Configuration));
+builder.Services.AddSingleton<AdminAccount>();
+builder.Services.AddSingleton<DemoCatalogSeeder>();
+// Registered after Orleans, so it starts once the silo or client is up.
+builder.Services.AddHostedService<StartupTasks>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapShopOpenApi();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapCatalogApi();
+app.MapMediaApi();
+app.MapCartApi();
+app.MapOrdersApi();
+app.MapPaymentWebhookApi();
+app.MapAdminProductsApi();
+app.MapAdminOrdersApi();
+app.MapHealthApi();
+app.MapFallback("/api/{**path}", () => Problems.NotFound("There is no API endpoint at this path.")).ExcludeFromDescription();
+app.MapWebClient();
+
+app.Run();
+
+/// <summary>The API's entry point, public for WebApplicationFactory in tests.</summary>
+public partial class Program;

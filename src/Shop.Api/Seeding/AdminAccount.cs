@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Shop.Api.Features.Auth;
+using Shop.Grains.Common;
+using Shop.Grains.Users;
+
+namespace Shop.Api.Seeding;
+
+/// <summary>
+/// The first admin: ADMIN_EMAIL + ADMIN_PASSWORD, created when missing. Without them an embedded shop
+/// makes a demo admin with a random password and prints it once.
+/// </summary>
+internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, IConfiguration config, ILogger<AdminAccount> logger)
+{
+    public const string DemoEmail = "admin@shop.local";
+
+    public sealed record Result(string Email, string? GeneratedPassword);
+
+    public async Task<Result?> EnsureAsync(bool embedded)
+    {
+        var email = config["ADMIN_EMAIL"];
+        var password = config["ADMIN_PASSWORD"];
+        string? generated = null;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            if (!embedded)
+            {
+                return null;
+            }
+
+            email = DemoEmail;
+            password = generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        }
+
+        var normalized = ShopIds.NormalizeEmail(email);
+        var emailGrain = grains.GetGrain<IUserEmailGrain>(normalized);
+        if (await emailGrain.GetUserId() is { } existing)
+        {
+            if (generated is not null)
+            {
+                // The demo admin survives in persistent storage: give it the new password to print.
+                await grains.GetGrain<IUserGrain>(existing).ChangePasswordHash(hasher.Hash(generated));
+            }
+
+            return new Result(normalized, generated);
+        }
+
+        var created = await emailGrain.Register(new NewUser(normalized, "Admin", hasher.Hash(password), Roles.Admin, Languages.Chinese));
+        if (!created.IsSuccess)
+        {
+            logger.LogWarning("Could not create the admin account: {Detail}", created.Error!.Detail);
+            return null;
+        }
+
+        logger.LogInformation("Created the admin account");
+        return new Result(normalized, generated);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Shop.Grains.Catalog;
+
+/// <summary>One product as the catalog index holds it for list, search, filter and sort.</summary>
+[GenerateSerializer, Immutable, Alias("shop.CatalogEntry")]
+public sealed record CatalogEntry(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string Description,
+    [property: Id(3)] long Price,
+    [property: Id(4)] string Category,
+    [property: Id(5)] string? Brand,
+    [property: Id(6)] string ImageUrl,
+    [property: Id(7)] int Stock,
+    [property: Id(8)] double? Rating,
+    [property: Id(9)] long Sold,
+    [property: Id(10)] bool Archived,
+    [property: Id(11)] DateTimeOffset CreatedAt)
+{
+    public static CatalogEntry From(ProductView p) => new(
+        p.Id, p.Details.Name, p.Details.Description, p.Details.Price, p.Details.Category, p.Details.Brand,
+        p.ImageUrl, p.Stock, p.Rating, p.Sold, p.Archived, p.CreatedAt);
+}
+
+/// <summary>
+/// Entries changed since a caller's version. A new <see cref="Epoch"/> (the index was rebuilt) or
+/// <see cref="IsFull"/> means the caller must replace what it holds instead of merging.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("shop.CatalogChanges")]
+public sealed record CatalogChanges(
+    [property: Id(0)] Guid Epoch,
+    [property: Id(1)] long Version,
+    [property: Id(2)] bool IsFull,
+    [property: Id(3)] IReadOnlyList<CatalogEntry> Entries);

@@ -1,0 +1,32 @@
+using Shop.Grains.Common;
+
+namespace Shop.Grains.Catalog;
+
+/// <summary>
+/// One product and the single writer of its stock. Reserve, release and commit are idempotent per
+/// order id, so retries never oversell and never lose stock.
+/// </summary>
+public interface IProductGrain : IGrainWithStringKey
+{
+    Task<Outcome<ProductView>> Create(NewProduct product);
+
+    /// <summary>Null when no product was ever created under this id; archived ones are returned.</summary>
+    [ReadOnly]
+    Task<ProductView?> Get();
+
+    /// <summary>Replaces the details; sets the available stock too when given.</summary>
+    Task<Outcome<ProductView>> Update(ProductDetails details, int? stock);
+
+    Task<Outcome<ProductView>> SetStock(int stock);
+
+    Task<Outcome<ProductView>> Archive();
+
+    /// <summary>Holds <paramref name="quantity"/> units for an order, all or nothing.</summary>
+    Task<Reservation> Reserve(string orderId, int quantity);
+
+    /// <summary>Returns an order's held units to stock (cancel, refund, failed checkout).</summary>
+    Task Release(string orderId);
+
+    /// <summary>Turns an order's held units into a sale (shipped).</summary>
+    Task Commit(string orderId);
+}

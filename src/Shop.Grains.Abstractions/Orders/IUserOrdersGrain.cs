@@ -1,0 +1,15 @@
+using Shop.Grains.Common;
+
+namespace Shop.Grains.Orders;
+
+/// <summary>
+/// A shopper's orders, keyed by user id, newest first. Checkout runs here so one shopper's
+/// checkouts are serialized and an idempotency key maps to exactly one order.
+/// </summary>
+public interface IUserOrdersGrain : IGrainWithStringKey
+{
+    Task<Outcome<OrderView>> Checkout(Address shippingAddress, string? note, string? idempotencyKey);
+
+    [ReadOnly]
+    Task<IdPage> List(int page, int pageSize);
+}

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Shop.Grains.Catalog;
+
+[GenerateSerializer, Alias("shop.CatalogState")]
+public sealed record CatalogState
+{
+    [Id(0)] public ImmutableHashSet<string> ProductIds { get; init; } = ImmutableHashSet<string>.Empty;
+}

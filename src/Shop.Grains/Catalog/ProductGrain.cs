@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using Shop.Grains.Common;
+
+namespace Shop.Grains.Catalog;
+
+internal sealed class ProductGrain(
+    [PersistentState("product", StorageNames.Shop)] IPersistentState<ProductState> store,
+    TimeProvider clock) : Grain, IProductGrain
+{
+    // Settled order ids are kept long enough to outlive any retry of the order that settled them.
+    private static readonly TimeSpan SettledRetention = TimeSpan.FromDays(30);
+
+    private ProductState State => store.State;
+
+    private ICatalogGrain Catalog => GrainFactory.GetGrain<ICatalogGrain>(0);
+
+    public async Task<Outcome<ProductView>> Create(NewProduct product)
+    {
+        if (State.Details is not null)
+        {
+            return ShopError.Conflict("A product with this id already exists.");
+        }
+
+        var now = clock.GetUtcNow();
+        await store.SaveAsync(new ProductState
+        {
+            Details = product.Details,
+            Available = product.Stock,
+            Rating = product.Rating,
+            Sold = product.Sold,
+            CreatedAt = product.CreatedAt ?? now,
+            UpdatedAt = now,
+        });
+        var view = ToView();
+        await Catalog.Register(CatalogEntry.From(view));
+        return view;
+    }
+
+    public Task<ProductView?> Get() => Task.FromResult(State.Details is null ? null : ToView());
+
+    public Task<Outcome<ProductView>> Update(ProductDetails details, int? stock) =>
+        Change(s => s with { Details = details, Available = stock ?? s.Available });
+
+    public Task<Outcome<ProductView>> SetStock(int stock) => Change(s => s with { Available = stock });
+
+    public Task<Outcome<ProductView>> Archive() => Change(s => s with { Archived = true });
+
+    public async Task<Reservation> Reserve(string orderId, int quantity)
+    {
+        if (State.Reservations.ContainsKey(orderId))
+        {
+            return new Reservation(true, State.Available);
+        }
+
+        var refused = State.Details is null || State.Archived || quantity <= 0
+            || State.Settled.ContainsKey(orderId) || State.Available < quantity;
+        if (refused)
+        {
+            return new Reservation(false, State.Archived ? 0 : State.Available);
+        }
+
+        await Save(State with
+        {
+            Available = State.Available - quantity,
+            Reservations = State.Reservations.Add(orderId, quantity),
+        });
+        return new Reservation(true, State.Available);
+    }
+
+    public async Task Release(string orderId)
+    {
+        if (State.Settled.ContainsKey(orderId))
+        {
+            return;
+        }
+
+        // Settling an order that reserved nothing still counts: a reserve arriving late is then refused.
+        var held = State.Reservations.GetValueOrDefault(orderId);
+        await Save(State with
+        {
+            Available = State.Available + held,
+            Reservations = State.Reservations.Remove(orderId),
+            Settled = Settle(orderId),
+        });
+    }
+
+    public async Task Commit(string orderId)
+    {
+        if (!State.Reservations.TryGetValue(orderId, out var held))
+        {
+            return;
+        }
+
+        await Save(State with
+        {
+            Sold = State.Sold + held,
+            Reservations = State.Reservations.Remove(orderId),
+            Settled = Settle(orderId),
+        });
+    }
+
+    private async Task<Outcome<ProductView>> Change(Func<ProductState, ProductState> change)
+    {
+        if (State.Details is null)
+        {
+            return ShopError.NotFound("The product does not exist.");
+        }
+
+        await Save(change(State) with { UpdatedAt = clock.GetUtcNow() });
+        return ToView();
+    }
+
+    private async Task Save(ProductState next)
+    {
+        await store.SaveAsync(next);
+        await Catalog.Update(CatalogEntry.From(ToView()));
+    }
+
+    private ImmutableDictionary<string, DateTimeOffset> Settle(string orderId)
+    {
+        var now = clock.GetUtcNow();
+        var expired = State.Settled.Where(s => now - s.Value > SettledRetention).Select(s => s.Key);
+        return State.Settled.RemoveRange(expired).SetItem(orderId, now);
+    }
+
+    private ProductView ToView() => new(
+        this.GetPrimaryKeyString(), State.Details!, State.Available, State.Reservations.Values.Sum(),
+        State.Rating, State.Sold, State.Archived, State.CreatedAt, State.UpdatedAt);
+}

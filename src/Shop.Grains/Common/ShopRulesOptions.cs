@@ -1,0 +1,23 @@
+namespace Shop.Grains.Common;
+
+/// <summary>Business rules the grains apply; bound from configuration by the silo.</summary>
+public sealed class ShopRulesOptions
+{
+    /// <summary>How long an order waits for payment before it is cancelled (PAYMENT_TIMEOUT).</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often an order retries stock it still owes back after a failed attempt.</summary>
+    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    public long ShippingFee { get; set; } = 1000;
+
+    /// <summary>Orders whose subtotal reaches this ship free.</summary>
+    public long FreeShippingFrom { get; set; } = 9900;
+
+    /// <summary>Failed logins for one email within <see cref="LoginFailureWindow"/> before it is locked.</summary>
+    public int MaxLoginFailures { get; set; } = 5;
+
+    public TimeSpan LoginFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    public long ShippingFeeFor(long subtotal) => subtotal >= FreeShippingFrom ? 0 : ShippingFee;
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace Shop.Grains.Orders;
+
+[GenerateSerializer, Alias("shop.OrderState")]
+public sealed record OrderState
+{
+    /// <summary>The order, once every line is reserved.</summary>
+    [Id(0)] public OrderView? Order { get; init; }
+
+    /// <summary>
+    /// Set while lines are being reserved. If the silo dies mid-checkout, the payment-deadline reminder
+    /// finds it and releases whatever was reserved.
+    /// </summary>
+    [Id(1)] public PlaceOrder? Placing { get; init; }
+
+    /// <summary>Products whose reserved units must still go back to stock (cancel, refund).</summary>
+    [Id(2)] public ImmutableHashSet<string> OwedReleases { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Products whose reserved units must still be recorded as sold (shipped).</summary>
+    [Id(3)] public ImmutableHashSet<string> OwedCommits { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The Idempotency-Key of the payment that paid the order.</summary>
+    [Id(4)] public string? PaymentKey { get; init; }
+}

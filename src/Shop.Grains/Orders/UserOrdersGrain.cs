@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Shop.Grains.Carts;
+using Shop.Grains.Common;
+
+namespace Shop.Grains.Orders;
+
+internal sealed class UserOrdersGrain(
+    [PersistentState("orders", StorageNames.Shop)] IPersistentState<UserOrdersState> store,
+    ILogger<UserOrdersGrain> logger) : Grain, IUserOrdersGrain
+{
+    // Clients retry within seconds or minutes; remembering the last 50 keys covers that many times over.
+    private const int KeysKept = 50;
+
+    private UserOrdersState State => store.State;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    public async Task<Outcome<OrderView>> Checkout(Address shippingAddress, string? note, string? idempotencyKey)
+    {
+        var remembered = idempotencyKey is null ? null : State.Keys.Find(k => k.Key == idempotencyKey);
+        if (remembered is not null && await GrainFactory.GetGrain<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
+        {
+            return earlier;
+        }
+
+        var cart = GrainFactory.GetGrain<ICartGrain>(UserId);
+        var lines = await cart.GetLines();
+        if (lines.Count == 0)
+        {
+            return ShopError.Invalid("cart", "The cart is empty.");
+        }
+
+        // The key is saved before placing, so a retry after a crash mid-checkout reaches the same order.
+        var orderId = remembered?.OrderId ?? ShopIds.New();
+        if (idempotencyKey is not null && remembered is null)
+        {
+            await store.SaveAsync(State with { Keys = State.Keys.Insert(0, new(idempotencyKey, orderId)).Take(KeysKept).ToImmutableList() });
+        }
+
+        var placed = await GrainFactory.GetGrain<IOrderGrain>(orderId)
+            .Place(new PlaceOrder(UserId, lines, shippingAddress, note));
+        if (!placed.IsSuccess)
+        {
+            // Nothing was done, so the key is forgotten and a retry tries again.
+            if (idempotencyKey is not null)
+            {
+                await store.SaveAsync(State with { Keys = State.Keys.RemoveAll(k => k.Key == idempotencyKey) });
+            }
+
+            return placed;
+        }
+
+        await store.SaveAsync(State with { OrderIds = State.OrderIds.Insert(0, orderId) });
+        try
+        {
+            await cart.RemoveOrdered(lines);
+        }
+        catch (Exception e)
+        {
+            // The order stands; a cart that still shows its items is the lesser harm.
+            logger.LogWarning(e, "Order {OrderId} was placed but the cart of {UserId} could not be emptied", orderId, UserId);
+        }
+
+        return placed;
+    }
+
+    public Task<IdPage> List(int page, int pageSize) => Task.FromResult(new IdPage(
+        State.OrderIds.Skip((page - 1) * pageSize).Take(pageSize).ToList(), State.OrderIds.Count));
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Shop.Grains.Orders;
+
+[GenerateSerializer, Immutable, Alias("shop.IdempotencyRecord")]
+public sealed record IdempotencyRecord(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string OrderId);
+
+[GenerateSerializer, Alias("shop.UserOrdersState")]
+public sealed record UserOrdersState
+{
+    /// <summary>Newest first.</summary>
+    [Id(0)] public ImmutableList<string> OrderIds { get; init; } = ImmutableList<string>.Empty;
+
+    /// <summary>The most recent checkout keys, newest first.</summary>
+    [Id(1)] public ImmutableList<IdempotencyRecord> Keys { get; init; } = ImmutableList<IdempotencyRecord>.Empty;
+}

@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Shop.Grains.Common;
+
+namespace Shop.Grains.Users;
+
+internal sealed class UserGrain(
+    [PersistentState("user", StorageNames.Shop)] IPersistentState<UserState> store,
+    TimeProvider clock) : Grain, IUserGrain
+{
+    private UserState State => store.State;
+
+    public async Task<Outcome<UserProfile>> Create(NewUser user)
+    {
+        if (State.Profile is not null)
+        {
+            return ShopError.Conflict("The account already exists.");
+        }
+
+        var profile = new UserProfile(
+            this.GetPrimaryKeyString(), user.Email, user.Name, user.Role,
+            Phone: null, DefaultAddress: null, user.Language, clock.GetUtcNow());
+        await store.SaveAsync(new UserState { Profile = profile, PasswordHash = user.PasswordHash });
+        return profile;
+    }
+
+    public Task<UserProfile?> GetProfile() => Task.FromResult(State.Profile);
+
+    public Task<UserCredentials?> GetCredentials() => Task.FromResult(
+        State.Profile is null ? null : new UserCredentials(State.Profile.Id, State.PasswordHash, State.TokenVersion));
+
+    public Task<AuthStamp?> GetAuthStamp() => Task.FromResult(
+        State.Profile is null ? null : new AuthStamp(State.TokenVersion, State.Profile.Role));
+
+    public async Task<Outcome<UserProfile>> UpdateProfile(ProfileUpdate update)
+    {
+        if (State.Profile is not { } profile)
+        {
+            return ShopError.NotFound("The account does not exist.");
+        }
+
+        var next = profile with
+        {
+            Name = update.Name ?? profile.Name,
+            Phone = update.Phone is null ? profile.Phone : update.Phone.Length == 0 ? null : update.Phone,
+            DefaultAddress = update.DefaultAddress ?? profile.DefaultAddress,
+            Language = update.Language ?? profile.Language,
+        };
+        await store.SaveAsync(State with { Profile = next });
+        return next;
+    }
+
+    public async Task<int> ChangePasswordHash(string newPasswordHash)
+    {
+        await store.SaveAsync(State with
+        {
+            PasswordHash = newPasswordHash,
+            TokenVersion = State.TokenVersion + 1,
+            ResetTokenHash = null,
+        });
+        return State.TokenVersion;
+    }
+
+    public Task SetPasswordResetToken(string tokenHash, DateTimeOffset expiresAt) =>
+        store.SaveAsync(State with { ResetTokenHash = tokenHash, ResetTokenExpiresAt = expiresAt });
+
+    public async Task<bool> ResetPassword(string tokenHash, string newPasswordHash)
+    {
+        var valid = State.ResetTokenHash is { } expected
+            && clock.GetUtcNow() < State.ResetTokenExpiresAt
+            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(tokenHash));
+        if (!valid)
+        {
+            return false;
+        }
+
+        await ChangePasswordHash(newPasswordHash);
+        return true;
+    }
+}

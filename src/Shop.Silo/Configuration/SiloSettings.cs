@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Shop.Silo.Configuration;
+
+public enum StorageProvider
+{
+    Memory,
+    Postgres,
+    MongoDb,
+}
+
+/// <summary>The cluster's settings, read from the environment variable names ops use.</summary>
+public sealed record SiloSettings(
+    StorageProvider Storage,
+    string? PostgresConnection,
+    string? MongoUri,
+    int SiloPort,
+    int GatewayPort,
+    string ClusterId,
+    string ServiceId)
+{
+    public static SiloSettings From(IConfiguration config)
+    {
+        var postgres = Blank(config["POSTGRES_CONNECTION"]);
+        var mongo = Blank(config["MONGO_URI"]);
+        var storage = Blank(config["STORAGE_PROVIDER"])?.ToLowerInvariant() switch
+        {
+            null => mongo is not null ? StorageProvider.MongoDb : postgres is not null ? StorageProvider.Postgres : StorageProvider.Memory,
+            "memory" => StorageProvider.Memory,
+            "postgres" or "postgresql" => StorageProvider.Postgres,
+            "mongodb" or "mongo" => StorageProvider.MongoDb,
+            var other => throw new InvalidOperationException($"STORAGE_PROVIDER must be memory, postgres or mongodb; got '{other}'."),
+        };
+        return new SiloSettings(
+            storage, postgres, mongo,
+            Port(config, "SILO_PORT", 11111),
+            Port(config, "GATEWAY_PORT", 30000),
+            Blank(config["CLUSTER_ID"]) ?? "shop",
+            Blank(config["SERVICE_ID"]) ?? "shop");
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static int Port(IConfiguration config, string name, int fallback)
+    {
+        var raw = Blank(config[name]);
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(raw, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new InvalidOperationException($"{name} must be a TCP port (1-65535); got '{raw}'.");
+    }
+}

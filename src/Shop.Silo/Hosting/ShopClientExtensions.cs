@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Shop.Silo.Configuration;
+
+namespace Shop.Silo.Hosting;
+
+/// <summary>How an API node joins the silo cluster as a client (SILO_MODE=external).</summary>
+public static class ShopClientExtensions
+{
+    public static IClientBuilder AddShopClient(this IClientBuilder client, IConfiguration config)
+    {
+        var settings = SiloSettings.From(config);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+
+        switch (settings.Storage)
+        {
+            case StorageProvider.Memory:
+                client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory.");
+        }
+
+        return client;
+    }
+}
