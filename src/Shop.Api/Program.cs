@@ -8,7 +8,6 @@ using Shop.Api.Features.Media;
 using Shop.Api.Features.Orders;
 using Shop.Api.Features.Users;
 using Shop.Api.Hosting;
-using Shop.Api.Infrastructure;
 using Shop.Api.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,7 +42,6 @@ app.MapPaymentWebhookApi();
 app.MapAdminProductsApi();
 app.MapAdminOrdersApi();
 app.MapHealthApi();
-app.MapFallback("/api/{**path}", () => Problems.NotFound("There is no API endpoint at this path.")).ExcludeFromDescription();
 app.MapWebClient();
 
 app.Run();

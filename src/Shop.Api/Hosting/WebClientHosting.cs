@@ -20,10 +20,21 @@ public static class WebClientHosting
             return app;
         }
 
-        var files = new PhysicalFileProvider(root);
+        // A GET for a client route (no endpoint, not under /api, not a file) is answered with index.html.
+        // A rewrite rather than a fallback endpoint, so unknown API paths stay 404 and a wrong method 405.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null && HttpMethods.IsGet(context.Request.Method)
+                && !context.Request.Path.StartsWithSegments("/api") && !Path.HasExtension(context.Request.Path.Value))
+            {
+                context.Request.Path = "/index.html";
+            }
+
+            return next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = files,
+            FileProvider = new PhysicalFileProvider(root),
             OnPrepareResponse = context =>
             {
                 // Vite fingerprints everything under assets/, so those never change; the rest is rechecked.
@@ -31,11 +42,6 @@ public static class WebClientHosting
                     context.Context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=31536000, immutable" : "no-cache";
             },
         });
-        app.MapFallbackToFile("{*path:nonfile}", "index.html", new StaticFileOptions
-        {
-            FileProvider = files,
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        }).ExcludeFromDescription();
         return app;
     }
 

@@ -61,11 +61,7 @@ internal sealed class OrderGrain(
         return view;
     }
 
-    public async Task<OrderView?> Get()
-    {
-        await ExpireIfOverdue();
-        return State.Order;
-    }
+    public async Task<OrderView?> Get() => State.Order is null ? null : await ExpireIfOverdue();
 
     public async Task<Outcome<OrderView>> PayByCard(CardPayment payment)
     {

@@ -16,6 +16,7 @@ public sealed record SiloSettings(
     string? MongoUri,
     int SiloPort,
     int GatewayPort,
+    int PrimarySiloPort,
     string ClusterId,
     string ServiceId)
 {
@@ -31,10 +32,13 @@ public sealed record SiloSettings(
             "mongodb" or "mongo" => StorageProvider.MongoDb,
             var other => throw new InvalidOperationException($"STORAGE_PROVIDER must be memory, postgres or mongodb; got '{other}'."),
         };
+        var siloPort = Port(config, "SILO_PORT", 11111);
         return new SiloSettings(
             storage, postgres, mongo,
-            Port(config, "SILO_PORT", 11111),
+            siloPort,
             Port(config, "GATEWAY_PORT", 30000),
+            // Memory storage has no membership table: silos find each other through a primary silo.
+            Port(config, "PRIMARY_SILO_PORT", siloPort),
             Blank(config["CLUSTER_ID"]) ?? "shop",
             Blank(config["SERVICE_ID"]) ?? "shop");
     }

@@ -27,9 +27,9 @@ public static class ShopSiloExtensions
         switch (settings.Storage)
         {
             case StorageProvider.Memory:
-                // Every silo joins the one listening on the default silo port on this machine.
+                // Without a database there is no membership table: every silo joins the primary on this machine.
                 silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort,
-                    new IPEndPoint(IPAddress.Loopback, 11111), settings.ServiceId, settings.ClusterId);
+                    new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
                 silo.AddShopMemoryPersistence();
                 break;
             default:

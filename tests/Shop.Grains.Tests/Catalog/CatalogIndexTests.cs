@@ -1,0 +1,49 @@
+using Shop.Grains.Catalog;
+
+namespace Shop.Grains.Tests.Catalog;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CatalogIndexTests(ClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    private ICatalogGrain Catalog => _grains.GetGrain<ICatalogGrain>(0);
+
+    [Fact]
+    public async Task A_new_product_is_in_the_index_at_once()
+    {
+        var id = await Shopping.NewProduct(_grains, stock: 3);
+        var full = await Catalog.GetChanges(Guid.Empty, 0);
+        Assert.True(full.IsFull);
+        Assert.Contains(full.Entries, e => e.Id == id && e.Stock == 3);
+    }
+
+    [Fact]
+    public async Task Stock_changes_reach_the_index_within_two_seconds_as_deltas()
+    {
+        var id = await Shopping.NewProduct(_grains, stock: 3);
+        var before = await Catalog.GetChanges(Guid.Empty, 0);
+
+        await _grains.GetGrain<IProductGrain>(id).SetStock(42);
+
+        await Shopping.Eventually(async () =>
+        {
+            var delta = await Catalog.GetChanges(before.Epoch, before.Version);
+            return !delta.IsFull && delta.Entries.Any(e => e.Id == id && e.Stock == 42);
+        }, TimeSpan.FromSeconds(2), "the new stock in the catalog index");
+    }
+
+    [Fact]
+    public async Task An_archived_product_is_a_delta_to_remove_and_absent_from_a_full_snapshot()
+    {
+        var id = await Shopping.NewProduct(_grains, stock: 3);
+        var before = await Catalog.GetChanges(Guid.Empty, 0);
+
+        await _grains.GetGrain<IProductGrain>(id).Archive();
+
+        await Shopping.Eventually(async () =>
+            (await Catalog.GetChanges(before.Epoch, before.Version)).Entries.Any(e => e.Id == id && e.Archived),
+            TimeSpan.FromSeconds(2), "the archive in the catalog index");
+        Assert.DoesNotContain((await Catalog.GetChanges(Guid.Empty, 0)).Entries, e => e.Id == id);
+    }
+}

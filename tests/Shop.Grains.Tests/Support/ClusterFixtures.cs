@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+using Shop.Grains.Common;
+using Shop.Silo.Hosting;
+
+namespace Shop.Grains.Tests.Support;
+
+/// <summary>An in-process cluster of three silos with the shop's grains on memory storage.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(3);
+        Configure(builder);
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    protected virtual void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<DefaultRules>();
+
+    private sealed class DefaultRules : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo) =>
+            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+    }
+}
+
+/// <summary>The same cluster with a two-second payment deadline and one-second reminder retries.</summary>
+public sealed class ShortDeadlineClusterFixture : ClusterFixture
+{
+    public static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(2);
+
+    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<ShortDeadlines>();
+
+    private sealed class ShortDeadlines : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+            silo.Services.Configure<ShopRulesOptions>(o =>
+            {
+                o.PaymentTimeout = PaymentTimeout;
+                o.RetryPeriod = TimeSpan.FromSeconds(1);
+            });
+            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ShortDeadlineCollection : ICollectionFixture<ShortDeadlineClusterFixture>
+{
+    public const string Name = "short-deadline cluster";
+}

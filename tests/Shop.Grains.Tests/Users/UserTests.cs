@@ -1,0 +1,89 @@
+using Shop.Grains.Common;
+using Shop.Grains.Users;
+
+namespace Shop.Grains.Tests.Users;
+
+[Collection(ClusterCollection.Name)]
+public sealed class UserTests(ClusterFixture fixture)
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    private static NewUser NewUser(string email) => new(email, "名字", "hash", Roles.Customer, Languages.Chinese);
+
+    [Fact]
+    public async Task Concurrent_registrations_of_one_email_make_one_account()
+    {
+        var email = $"{ShopIds.New()}@example.com";
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _grains.GetGrain<IUserEmailGrain>(email).Register(NewUser(email))));
+
+        var winner = Assert.Single(outcomes, o => o.IsSuccess);
+        Assert.Equal(winner.Value!.Id, await _grains.GetGrain<IUserEmailGrain>(email).GetUserId());
+        Assert.All(outcomes.Where(o => !o.IsSuccess), o => Assert.Equal(ErrorKind.Conflict, o.Error!.Kind));
+    }
+
+    [Fact]
+    public async Task Five_failed_logins_lock_the_email_and_a_success_clears_the_count()
+    {
+        var email = _grains.GetGrain<IUserEmailGrain>($"{ShopIds.New()}@example.com");
+        for (var i = 0; i < 4; i++)
+        {
+            await email.RecordLoginFailure();
+        }
+
+        Assert.Null(await email.GetLoginLockout());
+        await email.RecordLoginSuccess();
+        for (var i = 0; i < 5; i++)
+        {
+            await email.RecordLoginFailure();
+        }
+
+        var wait = await email.GetLoginLockout();
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task A_password_change_moves_the_token_version_on()
+    {
+        var user = _grains.GetGrain<IUserGrain>(ShopIds.New());
+        await user.Create(NewUser("x@example.com"));
+        var before = (await user.GetAuthStamp())!.TokenVersion;
+
+        await user.ChangePasswordHash("new-hash");
+
+        Assert.Equal(before + 1, (await user.GetAuthStamp())!.TokenVersion);
+        Assert.Equal("new-hash", (await user.GetCredentials())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_reset_token_works_once_and_not_after_it_expires()
+    {
+        var user = _grains.GetGrain<IUserGrain>(ShopIds.New());
+        await user.Create(NewUser("y@example.com"));
+
+        await user.SetPasswordResetToken("token-hash", DateTimeOffset.UtcNow.AddMinutes(5));
+        Assert.False(await user.ResetPassword("other-hash", "h1"));
+        Assert.True(await user.ResetPassword("token-hash", "h2"));
+        Assert.False(await user.ResetPassword("token-hash", "h3"));
+
+        await user.SetPasswordResetToken("expired-hash", DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.False(await user.ResetPassword("expired-hash", "h4"));
+        Assert.Equal("h2", (await user.GetCredentials())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_profile_update_keeps_what_is_not_sent()
+    {
+        var user = _grains.GetGrain<IUserGrain>(ShopIds.New());
+        await user.Create(NewUser("z@example.com"));
+        await user.UpdateProfile(new ProfileUpdate(null, "13800000000", Shopping.Address, null));
+
+        var updated = (await user.UpdateProfile(new ProfileUpdate("新名字", null, null, Languages.English))).Value!;
+
+        Assert.Equal("新名字", updated.Name);
+        Assert.Equal("13800000000", updated.Phone);
+        Assert.Equal(Shopping.Address, updated.DefaultAddress);
+        Assert.Equal(Languages.English, updated.Language);
+        Assert.Equal(Roles.Customer, updated.Role);
+    }
+}
