@@ -1,12 +1,30 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Shop.Silo.Hosting;
+using Shop.Silo.Migrations;
 
 namespace Shop.Silo;
 
+/// <summary>
+/// <c>Shop.Silo</c> runs a silo; <c>Shop.Silo migrate</c>, <c>rollback</c> and <c>migration-status</c>
+/// manage the database schema and exit.
+/// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && MigrationCommands.Names.Contains(args[0]))
+        {
+            var config = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args[1..]).Build();
+            return await MigrationCommands.RunAsync(args[0], config, Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Use no command to run a silo, or one of: {string.Join(", ", MigrationCommands.Names)}.");
+            return 2;
+        }
+
         var builder = Host.CreateApplicationBuilder(args);
         builder.Logging.AddShopLogging(builder.Configuration);
         builder.UseOrleans(silo => silo.AddShopSilo(builder.Configuration));

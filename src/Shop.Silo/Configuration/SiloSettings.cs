@@ -17,6 +17,7 @@ public sealed record SiloSettings(
     int SiloPort,
     int GatewayPort,
     int PrimarySiloPort,
+    string? AdvertisedIp,
     string ClusterId,
     string ServiceId)
 {
@@ -39,8 +40,23 @@ public sealed record SiloSettings(
             Port(config, "GATEWAY_PORT", 30000),
             // Memory storage has no membership table: silos find each other through a primary silo.
             Port(config, "PRIMARY_SILO_PORT", siloPort),
+            Blank(config["SILO_ADVERTISED_IP"]),
             Blank(config["CLUSTER_ID"]) ?? "shop",
             Blank(config["SERVICE_ID"]) ?? "shop");
+    }
+
+    /// <summary>The database settings are complete for the chosen provider.</summary>
+    public void EnsureComplete()
+    {
+        if (Storage == StorageProvider.Postgres && PostgresConnection is null)
+        {
+            throw new InvalidOperationException("STORAGE_PROVIDER=postgres needs POSTGRES_CONNECTION.");
+        }
+
+        if (Storage == StorageProvider.MongoDb && MongoUri is null)
+        {
+            throw new InvalidOperationException("STORAGE_PROVIDER=mongodb needs MONGO_URI.");
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

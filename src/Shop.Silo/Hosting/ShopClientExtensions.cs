@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Shop.Silo.Configuration;
+using Shop.Silo.Persistence;
 
 namespace Shop.Silo.Hosting;
 
@@ -10,6 +11,7 @@ public static class ShopClientExtensions
     public static IClientBuilder AddShopClient(this IClientBuilder client, IConfiguration config)
     {
         var settings = SiloSettings.From(config);
+        settings.EnsureComplete();
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
@@ -21,9 +23,13 @@ public static class ShopClientExtensions
             case StorageProvider.Memory:
                 client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
                 break;
+            case StorageProvider.Postgres:
+                // Gateways are read from the membership table, so silos can come and go.
+                client.AddShopPostgresClustering(settings.PostgresConnection!);
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory.");
+                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
         }
 
         return client;

@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
+using Shop.Silo.Persistence;
 
 namespace Shop.Silo.Hosting;
 
@@ -18,6 +19,7 @@ public static class ShopSiloExtensions
     public static ISiloBuilder AddShopSilo(this ISiloBuilder silo, IConfiguration config)
     {
         var settings = SiloSettings.From(config);
+        settings.EnsureComplete();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
@@ -32,12 +34,32 @@ public static class ShopSiloExtensions
                     new IPEndPoint(IPAddress.Loopback, settings.PrimarySiloPort), settings.ServiceId, settings.ClusterId);
                 silo.AddShopMemoryPersistence();
                 break;
+            case StorageProvider.Postgres:
+                ConfigureEndpoints(silo, settings);
+                silo.AddShopPostgres(settings.PostgresConnection!);
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory.");
+                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
         }
 
         return silo.AddShopGrainServices(config);
+    }
+
+    /// <summary>
+    /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP
+    /// (default: this host's address) and listens on every interface.
+    /// </summary>
+    private static void ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings)
+    {
+        if (settings.AdvertisedIp is { } ip)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(ip), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        }
     }
 
     public static ISiloBuilder AddShopMemoryPersistence(this ISiloBuilder silo)
