@@ -11,13 +11,12 @@ namespace Shop.Silo.Migrations;
 /// </summary>
 public sealed partial class PostgresMigrator(string connectionString, TextWriter output)
 {
-    private const long LockKey = 0x5340_5F4D_4947; // "SHOP_MIG"
-
     public static IReadOnlyList<Migration> All { get; } = Discover();
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
+        var connection = session.Connection;
         var applied = await AppliedAsync(connection, cancellationToken);
         var pending = All.Where(m => !applied.Contains(m.Version)).ToList();
         if (pending.Count == 0)
@@ -44,7 +43,8 @@ public sealed partial class PostgresMigrator(string connectionString, TextWriter
     /// <summary>Undoes the newest applied step; returns its version, or 0 when nothing was applied.</summary>
     public async Task<int> RollbackAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
+        var connection = session.Connection;
         var applied = await AppliedAsync(connection, cancellationToken);
         if (applied.Count == 0)
         {
@@ -68,24 +68,9 @@ public sealed partial class PostgresMigrator(string connectionString, TextWriter
 
     public async Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
+        var connection = session.Connection;
         return (await AppliedAsync(connection, cancellationToken)).Order().ToList();
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        // Session lock, released when the connection closes: a second runner waits here.
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS shop_schema_migrations (
-                version    integer PRIMARY KEY,
-                name       text NOT NULL,
-                applied_at timestamptz NOT NULL DEFAULT now()
-            )
-            """, cancellationToken);
-        return connection;
     }
 
     private static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -140,3 +125,49 @@ public sealed partial class PostgresMigrator(string connectionString, TextWriter
 }
 
 public sealed record Migration(int Version, string Name, string Up, string Down);
+
+/// <summary>
+/// A connection holding the migrations lock. The lock is released explicitly: a pooled connection
+/// outlives its Close, and with it a session lock.
+/// </summary>
+internal sealed class LockedSession : IAsyncDisposable
+{
+    private const long LockKey = 0x5340_5F4D_4947; // "SHOP_MIG"
+
+    private LockedSession(NpgsqlConnection connection) => Connection = connection;
+
+    public NpgsqlConnection Connection { get; }
+
+    public static async Task<LockedSession> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using (var wait = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection) { CommandTimeout = 0 })
+        {
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var create = new NpgsqlCommand("""
+            CREATE TABLE IF NOT EXISTS shop_schema_migrations (
+                version    integer PRIMARY KEY,
+                name       text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """, connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return new LockedSession(connection);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", Connection);
+            await unlock.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            await Connection.DisposeAsync();
+        }
+    }
+}
