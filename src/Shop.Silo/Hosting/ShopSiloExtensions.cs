@@ -48,13 +48,16 @@ public static class ShopSiloExtensions
 
     /// <summary>
     /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP
-    /// (default: this host's address) and listens on every interface.
+    /// (default: this host's address) and listens on every interface. A silo that advertises a
+    /// loopback address (a cluster on one machine, as in scripts/cluster.sh and the cluster tests)
+    /// listens on that address only: nothing elsewhere could reach it, so nothing else should see the ports.
     /// </summary>
     private static void ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings)
     {
         if (settings.AdvertisedIp is { } ip)
         {
-            silo.ConfigureEndpoints(IPAddress.Parse(ip), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            var address = IPAddress.Parse(ip);
+            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
         }
         else
         {
