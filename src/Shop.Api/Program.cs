@@ -8,12 +8,24 @@ using Shop.Api.Features.Media;
 using Shop.Api.Features.Orders;
 using Shop.Api.Features.Users;
 using Shop.Api.Hosting;
+using Shop.Api.Operations;
 using Shop.Api.Seeding;
+using Shop.Silo.Configuration;
 
-var builder = WebApplication.CreateBuilder(args);
+ShopEnvironment.LoadDotEnv();
+var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = ShopEnvironment.Override(environment) });
+if (builder.Environment.IsProduction() && ProductionRules.Refuse(ApiProductionRules.Check(builder.Configuration), Console.Error))
+{
+    return 1;
+}
+
 builder.AddShopApiDefaults();
+builder.AddShopCors();
+builder.AddShopApiTelemetry();
 builder.AddShopOrleans();
 builder.AddShopAuthentication();
+builder.AddShopDashboardAccess();
 builder.AddShopEmail();
 builder.AddShopHealthChecks();
 builder.AddShopOpenApi();
@@ -25,8 +37,10 @@ builder.Services.AddSingleton<DemoCatalogSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
+app.UseShopSecurityHeaders(app.Environment.IsProduction());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -42,9 +56,12 @@ app.MapPaymentWebhookApi();
 app.MapAdminProductsApi();
 app.MapAdminOrdersApi();
 app.MapHealthApi();
+app.MapShopMetrics();
+app.MapShopDashboard();
 app.MapWebClient();
 
 app.Run();
+return 0;
 
 /// <summary>The API's entry point, public for WebApplicationFactory in tests.</summary>
 public partial class Program;

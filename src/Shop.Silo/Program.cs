@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Shop.Silo.Configuration;
 using Shop.Silo.Hosting;
 using Shop.Silo.Migrations;
+using Shop.Silo.Operations;
 
 namespace Shop.Silo;
 
@@ -13,6 +15,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        ShopEnvironment.LoadDotEnv();
         if (args.Length > 0 && MigrationCommands.Names.Contains(args[0]))
         {
             var config = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args[1..]).Build();
@@ -25,8 +28,19 @@ public static class Program
             return 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(args);
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            EnvironmentName = ShopEnvironment.Override(environment) ?? environment["DOTNET_ENVIRONMENT"] ?? Environments.Production,
+        });
+        if (builder.Environment.IsProduction() && ProductionRules.Refuse(ProductionRules.ForStorage(builder.Configuration), Console.Error))
+        {
+            return 1;
+        }
+
         builder.Logging.AddShopLogging(builder.Configuration);
+        builder.Services.AddShopTelemetry(builder.Configuration, "shop-silo").AddSiloMetricsEndpoint(builder.Configuration);
         builder.UseOrleans(silo => silo.AddShopSilo(builder.Configuration));
         await builder.Build().RunAsync();
         return 0;

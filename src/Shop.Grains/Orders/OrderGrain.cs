@@ -57,6 +57,7 @@ internal sealed class OrderGrain(
             Rules.ShippingFeeFor(subtotal), order.ShippingAddress, order.Note, Payment: null, Shipment: null,
             [new StatusChange(OrderStatus.PendingPayment, now)], now, deadline);
         await store.SaveAsync(State with { Order = view, Placing = null });
+        ShopMetrics.OrdersPlaced.Add(1);
         await UpdateIndex(isNew: true);
         return view;
     }
@@ -266,6 +267,7 @@ internal sealed class OrderGrain(
         var next = order with { Status = status, History = [.. order.History, new StatusChange(status, clock.GetUtcNow())] };
         var state = State with { Order = next };
         await store.SaveAsync(alsoChange?.Invoke(state) ?? state);
+        Count(next);
         await SettleStock();
         await UpdateIndex(isNew: false);
         return next;
@@ -340,6 +342,25 @@ internal sealed class OrderGrain(
         {
             // The order itself is saved; the admin list catches up on the order's next change.
             logger.LogWarning(e, "Order {OrderId} could not update the admin order index", Id);
+        }
+    }
+
+    private static void Count(OrderView order)
+    {
+        switch (order.Status)
+        {
+            case OrderStatus.Paid:
+                ShopMetrics.OrdersPaid.Add(1);
+                ShopMetrics.Revenue.Add(order.Total);
+                break;
+            case OrderStatus.Cancelled or OrderStatus.Refunded:
+                ShopMetrics.OrdersCancelled.Add(1, new KeyValuePair<string, object?>("status", order.Status.ToString()));
+                if (order.Status == OrderStatus.Refunded)
+                {
+                    ShopMetrics.Refunded.Add(order.Total);
+                }
+
+                break;
         }
     }
 

@@ -29,6 +29,7 @@ internal sealed class UserEmailGrain(
         }
 
         await store.SaveAsync(new UserEmailState { UserId = userId });
+        ShopMetrics.Registrations.Add(1);
         return created;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Shop.Silo.Configuration;
+using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 
 namespace Shop.Silo.Hosting;
@@ -30,6 +31,12 @@ public static class ShopClientExtensions
             default:
                 throw new InvalidOperationException(
                     $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
+        }
+
+        client.AddActivityPropagation();
+        if (ShopSiloExtensions.DashboardEnabled(config))
+        {
+            client.AddDashboard();
         }
 
         return client;

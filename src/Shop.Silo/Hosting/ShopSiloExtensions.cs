@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
+using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 
 namespace Shop.Silo.Hosting;
@@ -43,8 +44,19 @@ public static class ShopSiloExtensions
                     $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
         }
 
+        // Traces follow a request from the API node into the grains it calls.
+        silo.AddActivityPropagation();
+        if (DashboardEnabled(config))
+        {
+            silo.AddDashboard();
+        }
+
         return silo.AddShopGrainServices(config);
     }
+
+    /// <summary>DASHBOARD_ENABLED (default true): the Orleans dashboard's statistics and pages.</summary>
+    public static bool DashboardEnabled(IConfiguration config) =>
+        !string.Equals(config["DASHBOARD_ENABLED"]?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP

@@ -1,0 +1,59 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Sentry.AspNetCore;
+using Shop.Silo.Operations;
+
+namespace Shop.Api.Operations;
+
+/// <summary>
+/// Metrics (HTTP by route, runtime, process, Orleans, business) scraped at /metrics, traces from
+/// HTTP into the grains, and Sentry when SENTRY_DSN is set, with nothing personal or secret sent.
+/// </summary>
+public static class ApiTelemetry
+{
+    private static readonly string[] SecretHeaders = ["Authorization", "Cookie", "Set-Cookie", "X-Shop-Signature"];
+
+    public static WebApplicationBuilder AddShopApiTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddShopTelemetry(builder.Configuration, "shop-api")
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter())
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics")));
+
+        if (builder.Configuration["SENTRY_DSN"] is { Length: > 0 } dsn)
+        {
+            builder.WebHost.UseSentry(o => ConfigureSentry(o, dsn, builder.Environment.EnvironmentName));
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapShopMetrics(this WebApplication app)
+    {
+        // Not under /api: the nginx in front of the shop does not expose it; Prometheus scrapes nodes directly.
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static void ConfigureSentry(SentryAspNetCoreOptions options, string dsn, string environment)
+    {
+        options.Dsn = dsn;
+        options.Environment = environment.ToLowerInvariant();
+        options.SendDefaultPii = false;
+        options.MaxRequestBodySize = Sentry.Extensibility.RequestSize.None;
+        options.TracesSampleRate = 0;
+        options.SetBeforeSend((sentryEvent, _) =>
+        {
+            // Belt and braces: whatever the SDK collected, no credentials, user or query string leave.
+            foreach (var header in SecretHeaders)
+            {
+                sentryEvent.Request.Headers.Remove(header);
+            }
+
+            sentryEvent.Request.QueryString = null;
+            sentryEvent.Request.Cookies = null;
+            sentryEvent.Request.Data = null;
+            sentryEvent.User = new SentryUser();
+            return sentryEvent;
+        });
+    }
+}

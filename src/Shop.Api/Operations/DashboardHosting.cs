@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authentication;
+using Orleans.Dashboard;
+using Shop.Grains.Users;
+using Shop.Silo.Hosting;
+
+namespace Shop.Api.Operations;
+
+/// <summary>The Orleans dashboard at /dashboard, for shop admins only (HTTP Basic with an admin account).</summary>
+public static class DashboardHosting
+{
+    public const string Policy = "operations";
+
+    public static WebApplicationBuilder AddShopDashboardAccess(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AdminBasicAuthentication>(AdminBasicAuthentication.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
+            .AddAuthenticationSchemes(AdminBasicAuthentication.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    public static WebApplication MapShopDashboard(this WebApplication app)
+    {
+        if (ShopSiloExtensions.DashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policy);
+        }
+
+        return app;
+    }
+}
