@@ -1,0 +1,32 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguage } from '@/lib/i18n';
+
+const ANTD_LOCALE = { 'zh-CN': zhCN, 'en-US': enUS } as const;
+
+const theme = {
+  token: { colorPrimary: '#d4380d', borderRadius: 6 },
+};
+
+/** antd's locale follows i18next (dayjs follows it too, see lib/i18n), so all three switch together. */
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  return (
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocalizedAntd>{children}</LocalizedAntd>
+    </QueryClientProvider>
+  );
+}

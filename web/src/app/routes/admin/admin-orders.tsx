@@ -1,0 +1,5 @@
+import { AdminOrdersView } from '@/features/admin/components/AdminOrdersView';
+
+export default function AdminOrdersPage() {
+  return <AdminOrdersView />;
+}

@@ -1,0 +1,19 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LinkButton } from '@/components/LinkButton';
+
+export default function NotFoundPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.pageNotFound')}
+      data-testid="not-found"
+      extra={
+        <LinkButton to="/" type="primary">
+          {t('nav.home')}
+        </LinkButton>
+      }
+    />
+  );
+}

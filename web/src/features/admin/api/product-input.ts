@@ -1,0 +1,10 @@
+/** The body of both create and update (PUT takes the same fields). Price in fen. */
+export interface ProductInput {
+  name: string;
+  description: string;
+  price: number;
+  category: string;
+  brand?: string;
+  images?: string[];
+  stock: number;
+}

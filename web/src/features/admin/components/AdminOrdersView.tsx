@@ -1,0 +1,143 @@
+import { App, Button, Popconfirm, Select, Space, Table, Typography, type ButtonProps } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { OrderStatusTag } from '@/components/OrderStatusTag';
+import { OrderTimeline } from '@/components/OrderTimeline';
+import { Price } from '@/components/Price';
+import { QueryError } from '@/components/QueryError';
+import { formatDateTime } from '@/lib/format-date';
+import { errorMessage } from '@/lib/problem';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '@/types/api';
+import { useDeliverOrder } from '../api/deliver-order';
+import { useAdminOrders } from '../api/get-admin-orders';
+import { useRefundOrder } from '../api/refund-order';
+import { ShipOrderModal } from './ShipOrderModal';
+
+const PAGE_SIZE = 20;
+
+function OrderExpansion({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const a = order.shippingAddress;
+  return (
+    <div className="shop-order-detail">
+      <div>
+        {order.items.map((line) => (
+          <div key={line.productId} className="shop-summary-row">
+            <span>
+              {line.name} × {line.quantity}
+            </span>
+            <Price fen={line.lineTotal} size="small" />
+          </div>
+        ))}
+        <div className="shop-summary-row">
+          <span>{t('checkout.shipping')}</span>
+          <Price fen={order.shippingFee} size="small" />
+        </div>
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          {a.name}, {a.phone}
+          <br />
+          {[a.province, a.city, a.line1, a.postalCode].filter(Boolean).join(' ')}
+        </Typography.Paragraph>
+        {order.note && <Typography.Paragraph type="secondary">{order.note}</Typography.Paragraph>}
+      </div>
+      <OrderTimeline order={order} />
+    </div>
+  );
+}
+
+export function AdminOrdersView() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const status = ORDER_STATUSES.includes(statusParam as OrderStatus) ? (statusParam as OrderStatus) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const orders = useAdminOrders({ status, page, pageSize: PAGE_SIZE });
+  const deliver = useDeliverOrder();
+  const refund = useRefundOrder();
+  const [shipping, setShipping] = useState<Order>();
+
+  const setQuery = (next: { status?: OrderStatus; page?: number }) => {
+    const search = new URLSearchParams();
+    if (next.status) search.set('status', next.status);
+    if (next.page && next.page > 1) search.set('page', String(next.page));
+    setParams(search);
+  };
+  const feedback = (success: string) => ({
+    onSuccess: () => void message.success(success),
+    onError: (error: unknown) => void message.error(errorMessage(error, t)),
+  });
+
+  return (
+    <div data-testid="admin-orders">
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('admin.orders')}
+        </Typography.Title>
+        <Select
+          allowClear
+          virtual={false}
+          placeholder={t('admin.allStatuses')}
+          aria-label={t('admin.statusFilter')}
+          value={status}
+          onChange={(value?: OrderStatus) => setQuery({ status: value })}
+          options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`), 'data-testid': `status-option-${s}` }))}
+          style={{ width: 180 }}
+          data-testid="admin-order-status-filter"
+        />
+      </Space>
+      {orders.isError && !orders.data ? (
+        <QueryError error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : (
+        <Table<Order>
+          rowKey="id"
+          size="middle"
+          loading={orders.isFetching}
+          dataSource={orders.data?.items}
+          scroll={{ x: 'max-content' }}
+          expandable={{ expandedRowRender: (order) => <OrderExpansion order={order} /> }}
+          onRow={(record) => ({ 'data-testid': 'admin-order-row', 'data-order-id': record.id, 'data-status': record.status }) as HTMLAttributes<HTMLElement>}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: orders.data?.total ?? 0, showSizeChanger: false, onChange: (next) => setQuery({ status, page: next }) }}
+          columns={[
+            { title: t('orders.number'), dataIndex: 'id', render: (id: string) => <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text> },
+            { title: t('orders.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
+            { title: t('admin.customer'), key: 'customer', render: (_, o) => o.shippingAddress?.name },
+            { title: t('checkout.total'), dataIndex: 'total', align: 'right', render: (fen: number) => <Price fen={fen} /> },
+            { title: t('admin.status'), dataIndex: 'status', render: (s: OrderStatus) => <OrderStatusTag status={s} /> },
+            {
+              title: t('admin.actions'),
+              key: 'actions',
+              fixed: 'right',
+              render: (_, o) => (
+                <Space size={4} wrap>
+                  {o.status === 'Paid' && (
+                    <Button size="small" type="primary" onClick={() => setShipping(o)} data-testid="admin-order-ship">
+                      {t('admin.ship')}
+                    </Button>
+                  )}
+                  {o.status === 'Shipped' && (
+                    <Popconfirm title={t('admin.confirmDeliver')} okText={t('common.yes')} cancelText={t('common.no')} okButtonProps={{ 'data-testid': 'admin-order-deliver-confirm' } as ButtonProps} onConfirm={() => deliver.mutate(o.id, feedback(t('admin.delivered')))}>
+                      <Button size="small" data-testid="admin-order-deliver">
+                        {t('admin.deliver')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {o.status === 'Paid' && (
+                    <Popconfirm title={t('admin.confirmRefund')} okText={t('common.yes')} cancelText={t('common.no')} okButtonProps={{ 'data-testid': 'admin-order-refund-confirm' } as ButtonProps} onConfirm={() => refund.mutate(o.id, feedback(t('admin.refunded')))}>
+                      <Button size="small" danger data-testid="admin-order-refund">
+                        {t('admin.refund')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <ShipOrderModal order={shipping} onClose={() => setShipping(undefined)} />
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Form, Input, InputNumber, Modal, Select, Skeleton, type ButtonProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fenToYuanString, parseYuanToFen } from '@/lib/money';
+import { applyProblemToForm, errorMessage } from '@/lib/problem';
+import { useCreateProduct } from '../api/create-product';
+import { useAdminProduct } from '../api/get-admin-product';
+import type { ProductInput } from '../api/product-input';
+import { useUpdateProduct } from '../api/update-product';
+
+export interface CategoryOption {
+  value: string;
+  label: string;
+}
+
+interface ProductFormModalProps {
+  open: boolean;
+  /** Undefined: create a new product. */
+  productId?: string;
+  categories: CategoryOption[];
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}
+
+interface FormValues {
+  name: string;
+  description: string;
+  price: string;
+  category: string;
+  brand?: string;
+  images?: string[];
+  stock: number;
+}
+
+const FIELDS = ['name', 'description', 'price', 'category', 'brand', 'images', 'stock'];
+
+export function ProductFormModal({ open, productId, categories, onClose, onSaved }: ProductFormModalProps) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FormValues>();
+  const existing = useAdminProduct(open ? productId : undefined);
+  const create = useCreateProduct();
+  const update = useUpdateProduct();
+  const [error, setError] = useState<string>();
+  const editing = Boolean(productId);
+
+  useEffect(() => {
+    if (!open) return;
+    setError(undefined);
+    form.resetFields();
+    if (existing.data) {
+      const p = existing.data;
+      form.setFieldsValue({
+        name: p.name,
+        description: p.description,
+        price: fenToYuanString(p.price),
+        category: p.category,
+        brand: p.brand,
+        images: p.images ?? [],
+        stock: p.stock,
+      });
+    }
+  }, [open, existing.data, form]);
+
+  const onFinish = (values: FormValues) => {
+    const input: ProductInput = {
+      name: values.name.trim(),
+      description: values.description.trim(),
+      price: parseYuanToFen(values.price)!, // validated by the form rule
+      category: values.category,
+      brand: values.brand?.trim() || undefined,
+      images: values.images?.map((url) => url.trim()).filter(Boolean),
+      stock: values.stock,
+    };
+    const handlers = {
+      onSuccess: () => onSaved(input.name),
+      onError: (err: unknown) => {
+        const unmatched = applyProblemToForm(form, err, FIELDS);
+        setError([errorMessage(err, t), ...unmatched].join(' '));
+      },
+    };
+    if (productId) update.mutate({ id: productId, ...input }, handlers);
+    else create.mutate(input, handlers);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? t('admin.editProduct') : t('admin.newProduct')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      okButtonProps={{ 'data-testid': 'product-form-submit' } as ButtonProps}
+      forceRender
+    >
+      {editing && existing.isPending ? (
+        <Skeleton active />
+      ) : (
+        <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ stock: 0, images: [] }} data-testid="product-form">
+          {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+          <Form.Item name="name" label={t('admin.productName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200, message: t('validation.maxLength', { max: 200 }) }]}>
+            <Input data-testid="product-form-name" />
+          </Form.Item>
+          <Form.Item name="description" label={t('catalog.description')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+            <Input.TextArea rows={3} data-testid="product-form-description" />
+          </Form.Item>
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+            <Form.Item
+              name="price"
+              label={t('admin.priceYuan')}
+              style={{ flex: '1 1 140px' }}
+              rules={[
+                { required: true, message: t('validation.required') },
+                { validator: (_, value: string) => (!value || (parseYuanToFen(value) ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error(t('admin.priceInvalid')))) },
+              ]}
+            >
+              <Input prefix="¥" inputMode="decimal" data-testid="product-form-price" />
+            </Form.Item>
+            <Form.Item name="stock" label={t('admin.stock')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('validation.required') }]}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="product-form-stock" />
+            </Form.Item>
+          </div>
+          <Form.Item name="category" label={t('catalog.category')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={categories} showSearch={{ optionFilterProp: 'label' }} virtual={false} data-testid="product-form-category" />
+          </Form.Item>
+          <Form.Item name="brand" label={t('catalog.brand')}>
+            <Input data-testid="product-form-brand" />
+          </Form.Item>
+          <Form.Item name="images" label={t('admin.imageUrls')} extra={t('admin.imageUrlsHint')}>
+            <Select mode="tags" open={false} tokenSeparators={[' ', ',']} data-testid="product-form-images" />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

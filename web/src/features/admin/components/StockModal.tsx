@@ -1,0 +1,55 @@
+import { App, Form, InputNumber, Modal, type ButtonProps } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '@/lib/problem';
+import type { ProductSummary } from '@/types/api';
+import { useSetStock } from '../api/set-stock';
+
+interface StockModalProps {
+  product?: ProductSummary;
+  onClose: () => void;
+}
+
+export function StockModal({ product, onClose }: StockModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ stock: number }>();
+  const setStock = useSetStock();
+
+  useEffect(() => {
+    if (product) form.setFieldsValue({ stock: product.stock });
+  }, [product, form]);
+
+  const onFinish = ({ stock }: { stock: number }) =>
+    product &&
+    setStock.mutate(
+      { id: product.id, stock },
+      {
+        onSuccess: () => {
+          void message.success(t('admin.stockSaved'));
+          onClose();
+        },
+        onError: (error) => form.setFields([{ name: 'stock', errors: [errorMessage(error, t)] }]),
+      },
+    );
+
+  return (
+    <Modal
+      open={Boolean(product)}
+      title={t('admin.setStockFor', { name: product?.name ?? '' })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={setStock.isPending}
+      okButtonProps={{ 'data-testid': 'stock-save' } as ButtonProps}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item name="stock" label={t('admin.availableStock')} extra={t('admin.stockHint')} rules={[{ required: true, message: t('validation.required') }]}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="stock-input" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,35 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api, type QueryValue } from '@/lib/api-client';
+import type { Page, ProductSummary } from '@/types/api';
+
+export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'popular';
+export const PRODUCT_SORTS: readonly ProductSort[] = ['relevance', 'price_asc', 'price_desc', 'newest', 'popular'];
+
+/** The query of GET /api/products, prices in fen. */
+export interface ProductQuery {
+  q?: string;
+  category?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  sort?: ProductSort;
+  page?: number;
+  pageSize?: number;
+}
+
+export const fetchProducts = (query: ProductQuery, signal?: AbortSignal) =>
+  api.get<Page<ProductSummary>>('/api/products', {
+    query: { ...query, inStock: query.inStock ? true : undefined } as Record<string, QueryValue>,
+    signal,
+  });
+
+export const productsQueryOptions = (query: ProductQuery) =>
+  queryOptions({
+    queryKey: ['catalog', 'products', query] as const,
+    queryFn: ({ signal }) => fetchProducts(query, signal),
+    staleTime: 30_000,
+    // Keep the previous page on screen while the next one loads, instead of flashing a skeleton.
+    placeholderData: keepPreviousData,
+  });
+
+export const useProducts = (query: ProductQuery) => useQuery(productsQueryOptions(query));

@@ -1,0 +1,55 @@
+import { Button, Empty, Pagination, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { QueryError } from '@/components/QueryError';
+import { useProducts } from '../api/get-products';
+import { filtersToQuery, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
+import { ProductFilters } from './ProductFilters';
+import { ProductGrid } from './ProductGrid';
+
+export function ProductListView() {
+  const { t } = useTranslation();
+  const { filters, update, reset } = useProductFilters();
+  const products = useProducts(filtersToQuery(filters));
+  const page = products.data;
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {filters.q ? t('catalog.resultsFor', { q: filters.q }) : t('catalog.allProducts')}
+      </Typography.Title>
+      <ProductFilters filters={filters} onChange={update} onReset={reset} />
+
+      {products.isError && !page ? (
+        <QueryError error={products.error} onRetry={() => void products.refetch()} />
+      ) : page && page.items.length === 0 ? (
+        <Empty data-testid="products-empty" description={t('catalog.noResults')} style={{ padding: '48px 0' }}>
+          <Button onClick={reset}>{t('catalog.clearFilters')}</Button>
+        </Empty>
+      ) : (
+        <>
+          {page && (
+            <Typography.Text type="secondary" data-testid="product-total" style={{ display: 'block', margin: '4px 0 12px' }}>
+              {t('catalog.resultCount', { count: page.total })}
+            </Typography.Text>
+          )}
+          <ProductGrid products={page?.items} loading={products.isFetching} skeletonCount={filters.pageSize > 12 ? 12 : filters.pageSize} />
+          {page && page.total > page.pageSize && (
+            <Pagination
+              data-testid="product-pagination"
+              style={{ marginTop: 24, justifyContent: 'center' }}
+              current={filters.page}
+              pageSize={filters.pageSize}
+              total={page.total}
+              showSizeChanger
+              pageSizeOptions={PAGE_SIZES.map(String)}
+              onChange={(nextPage, nextSize) => {
+                update(nextSize !== filters.pageSize ? { pageSize: nextSize } : { page: nextPage });
+                window.scrollTo({ top: 0, behavior: 'smooth' });
+              }}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

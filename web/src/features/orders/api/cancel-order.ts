@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Order } from '@/types/api';
+import { ORDERS_QUERY_ROOT, orderQueryOptions } from './get-order';
+
+export const cancelOrder = (orderId: string) => api.post<Order>(`/api/orders/${encodeURIComponent(orderId)}/cancel`);
+
+export function useCancelOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: cancelOrder,
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderQueryOptions(order.id).queryKey, order);
+      void queryClient.invalidateQueries({ queryKey: [...ORDERS_QUERY_ROOT, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['catalog'] }); // stock was released
+    },
+    // 409 "already shipped": show the real state instead of the stale one.
+    onError: (_error, orderId) => void queryClient.invalidateQueries({ queryKey: orderQueryOptions(orderId).queryKey }),
+  });
+}

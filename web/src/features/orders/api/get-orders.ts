@@ -1,0 +1,16 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import type { Order, Page } from '@/types/api';
+import { ORDERS_QUERY_ROOT } from './get-order';
+
+export const fetchOrders = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api.get<Page<Order>>('/api/orders', { query: { page, pageSize }, signal });
+
+export const ordersQueryOptions = (page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: [...ORDERS_QUERY_ROOT, 'list', { page, pageSize }] as const,
+    queryFn: ({ signal }) => fetchOrders(page, pageSize, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOrders = (page: number, pageSize: number) => useQuery(ordersQueryOptions(page, pageSize));

@@ -1,0 +1,45 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+import { initI18n } from '@/lib/i18n';
+
+// Tests read English; the zh-CN default and the switch have their own tests.
+initI18n('en-US');
+
+// jsdom lacks these browser APIs; antd's responsive helpers and our pagination call them.
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  configurable: true,
+  // Evaluates min-/max-width against window.innerWidth (jsdom: 1024), so layouts render as on a
+  // desktop unless a test narrows the window to a phone's width.
+  value: (query: string) => ({
+    matches: [...query.matchAll(/\((min|max)-width:\s*(\d+(?:\.\d+)?)px\)/g)].every(([, kind, px]) =>
+      kind === 'min' ? window.innerWidth >= Number(px) : window.innerWidth <= Number(px),
+    ),
+    media: query,
+    onchange: null,
+    addListener: () => {},
+    removeListener: () => {},
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    dispatchEvent: () => false,
+  }),
+});
+window.scrollTo = (() => {}) as typeof window.scrollTo;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+// antd measures scrollbars with getComputedStyle(el, '::-webkit-scrollbar'), which jsdom does
+// not implement (it logs an error per call); ignore the pseudo-element argument.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = ((element: Element) => getComputedStyle(element)) as typeof window.getComputedStyle;
+
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});

@@ -1,0 +1,125 @@
+// Shapes of the HTTP contract (shared/API.md). Money is always integer fen.
+
+export type Role = 'customer' | 'admin';
+export type Language = 'zh-CN' | 'en-US';
+
+export interface Address {
+  name: string;
+  phone: string;
+  line1: string;
+  city: string;
+  province?: string;
+  postalCode?: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  phone?: string;
+  defaultAddress?: Address;
+  language?: Language;
+  createdAt: string;
+}
+
+export interface AuthResult {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  nameEn?: string;
+  productCount: number;
+}
+
+export interface ProductSummary {
+  id: string;
+  name: string;
+  price: number;
+  category: string;
+  brand?: string;
+  imageUrl?: string;
+  stock: number;
+  rating?: number;
+}
+
+export interface Product extends ProductSummary {
+  description: string;
+  images: string[];
+  attributes: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CartLine {
+  productId: string;
+  name: string;
+  imageUrl?: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  /** How many can be bought right now; below `quantity` means the line cannot be fulfilled. */
+  available: number;
+}
+
+export interface Cart {
+  items: CartLine[];
+  itemCount: number;
+  subtotal: number;
+}
+
+export type OrderStatus = 'PendingPayment' | 'Paid' | 'Shipped' | 'Delivered' | 'Cancelled' | 'Refunded';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'PendingPayment',
+  'Paid',
+  'Shipped',
+  'Delivered',
+  'Cancelled',
+  'Refunded',
+];
+
+export interface OrderLine {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+}
+
+export interface Order {
+  id: string;
+  userId: string;
+  status: OrderStatus;
+  items: OrderLine[];
+  subtotal: number;
+  shippingFee: number;
+  total: number;
+  shippingAddress: Address;
+  note?: string;
+  payment?: { id: string; method: string; last4: string; paidAt: string };
+  shipment?: { carrier: string; trackingNumber: string; shippedAt: string };
+  history: { status: OrderStatus; at: string }[];
+  createdAt: string;
+  paymentDeadline: string;
+}
+
+/** RFC 7807 body every API error carries. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}
