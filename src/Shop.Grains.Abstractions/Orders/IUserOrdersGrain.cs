@@ -8,7 +8,8 @@ namespace Shop.Grains.Orders;
 /// </summary>
 public interface IUserOrdersGrain : IGrainWithStringKey
 {
-    Task<Outcome<OrderView>> Checkout(Address shippingAddress, string? note, string? idempotencyKey);
+    /// <summary>Places an order from the cart; a repeated key returns the first order with <c>IsNew</c> false.</summary>
+    Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey);
 
     [ReadOnly]
     Task<IdPage> List(int page, int pageSize);

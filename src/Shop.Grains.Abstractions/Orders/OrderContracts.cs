@@ -89,6 +89,12 @@ public sealed record OrderIndexEntry(
     [property: Id(3)] long Total,
     [property: Id(4)] DateTimeOffset CreatedAt);
 
+/// <summary>A checkout's result: the order, and whether this call created it (false for a replayed key).</summary>
+[GenerateSerializer, Immutable, Alias("shop.PlacedOrder")]
+public sealed record PlacedOrder(
+    [property: Id(0)] OrderView Order,
+    [property: Id(1)] bool IsNew);
+
 [GenerateSerializer, Immutable, Alias("shop.IdPage")]
 public sealed record IdPage(
     [property: Id(0)] IReadOnlyList<string> Ids,

@@ -16,12 +16,12 @@ internal sealed class UserOrdersGrain(
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public async Task<Outcome<OrderView>> Checkout(Address shippingAddress, string? note, string? idempotencyKey)
+    public async Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey)
     {
         var remembered = idempotencyKey is null ? null : State.Keys.Find(k => k.Key == idempotencyKey);
         if (remembered is not null && await GrainFactory.GetGrain<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
         {
-            return earlier;
+            return new PlacedOrder(earlier, IsNew: false);
         }
 
         var cart = GrainFactory.GetGrain<ICartGrain>(UserId);
@@ -48,7 +48,7 @@ internal sealed class UserOrdersGrain(
                 await store.SaveAsync(State with { Keys = State.Keys.RemoveAll(k => k.Key == idempotencyKey) });
             }
 
-            return placed;
+            return placed.Error!;
         }
 
         await store.SaveAsync(State with { OrderIds = State.OrderIds.Insert(0, orderId) });
@@ -62,7 +62,7 @@ internal sealed class UserOrdersGrain(
             logger.LogWarning(e, "Order {OrderId} was placed but the cart of {UserId} could not be emptied", orderId, UserId);
         }
 
-        return placed;
+        return new PlacedOrder(placed.Value!, IsNew: true);
     }
 
     public Task<IdPage> List(int page, int pageSize) => Task.FromResult(new IdPage(

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
-using Shop.Api.Email;
+using Shop.Api.Notifications;
+using Shop.Api.Notifications.Email;
 
 namespace Shop.Api.Tests.Support;
 
 /// <summary>Keeps the emails the shop sends, so tests can read the links in them.</summary>
-public sealed class CapturedEmails : IEmailTransport
+public sealed class CapturedEmails : IDelivery<EmailMessage>
 {
     private readonly ConcurrentQueue<EmailMessage> _sent = new();
 
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         _sent.Enqueue(message);
         return Task.CompletedTask;

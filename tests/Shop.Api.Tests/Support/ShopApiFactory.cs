@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Shop.Api.Email;
+using Shop.Api.Notifications;
+using Shop.Api.Notifications.Email;
 
 namespace Shop.Api.Tests.Support;
 
@@ -17,6 +18,12 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     public const string WebhookKey = "test-webhook-key-that-is-long-enough-0123456789";
 
     public CapturedEmails Emails { get; } = new();
+
+    /// <summary>False sends emails through the configured SMTP server instead of capturing them.</summary>
+    public bool CaptureEmails { get; init; } = true;
+
+    /// <summary>Services a test class replaces (e.g. the alert signals).</summary>
+    public Action<IServiceCollection>? Replace { get; init; }
 
     /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
     public Dictionary<string, string> Settings { get; } = new()
@@ -42,8 +49,13 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<IEmailTransport>();
-            services.AddSingleton<IEmailTransport>(Emails);
+            if (CaptureEmails)
+            {
+                services.RemoveAll<IDelivery<EmailMessage>>();
+                services.AddSingleton<IDelivery<EmailMessage>>(Emails);
+            }
+
+            Replace?.Invoke(services);
         });
     }
 }

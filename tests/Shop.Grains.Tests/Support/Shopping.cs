@@ -31,8 +31,11 @@ public static class Shopping
         return userId;
     }
 
-    public static Task<Outcome<OrderView>> Checkout(IGrainFactory grains, string userId, string? key = null) =>
-        grains.GetGrain<IUserOrdersGrain>(userId).Checkout(Address, note: null, key);
+    public static async Task<Outcome<OrderView>> Checkout(IGrainFactory grains, string userId, string? key = null)
+    {
+        var placed = await grains.GetGrain<IUserOrdersGrain>(userId).Checkout(Address, note: null, key);
+        return placed.Value is { } order ? order.Order : placed.Error!;
+    }
 
     public static async Task<ProductView> Product(IGrainFactory grains, string productId) =>
         (await grains.GetGrain<IProductGrain>(productId).Get())!;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Features.Auth;
 using Shop.Api.Features.Orders;
 using Shop.Api.Infrastructure;
+using Shop.Api.Notifications.Orders;
 using Shop.Grains.Orders;
 
 namespace Shop.Api.Features.Admin;
@@ -72,24 +73,25 @@ public static class AdminOrdersApi
             ? TypedResults.Ok(order)
             : OrdersApi.OrderNotFound();
 
-    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Ship(string id, ShipOrderRequest request, IGrainFactory grains) =>
-        Act(id, grains, order => order.Ship(request.Carrier.Trim(), request.TrackingNumber.Trim()));
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Ship(
+        string id, ShipOrderRequest request, IGrainFactory grains, OrderNotifier notifier) =>
+        Act(id, grains, notifier, order => order.Ship(request.Carrier.Trim(), request.TrackingNumber.Trim()));
 
-    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Deliver(string id, IGrainFactory grains) =>
-        Act(id, grains, order => order.Deliver());
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Deliver(string id, IGrainFactory grains, OrderNotifier notifier) =>
+        Act(id, grains, notifier, order => order.Deliver());
 
-    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Refund(string id, IGrainFactory grains) =>
-        Act(id, grains, order => order.Refund());
+    public static Task<Results<Ok<OrderView>, ProblemHttpResult>> Refund(string id, IGrainFactory grains, OrderNotifier notifier) =>
+        Act(id, grains, notifier, order => order.Refund());
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Act(
-        string id, IGrainFactory grains, Func<IOrderGrain, Task<Grains.Common.Outcome<OrderView>>> action)
+        string id, IGrainFactory grains, OrderNotifier notifier, Func<IOrderGrain, Task<Grains.Common.Outcome<OrderView>>> action)
     {
         var order = grains.GetGrain<IOrderGrain>(id);
-        if (!Ids.IsWellFormed(id) || await order.Get() is null)
+        if (!Ids.IsWellFormed(id) || await order.Get() is not { } before)
         {
             return OrdersApi.OrderNotFound();
         }
 
-        return OrdersApi.Answer(await action(order));
+        return await OrdersApi.AnswerAndNotify(before, await action(order), notifier);
     }
 }

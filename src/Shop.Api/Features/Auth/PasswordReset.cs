@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Shop.Api.Email;
+using Shop.Api.Notifications;
+using Shop.Api.Notifications.Email;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Common;
 using Shop.Grains.Users;
@@ -17,7 +18,7 @@ public static class PasswordReset
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public static async Task<Accepted> Forgot(
-        ForgotPasswordRequest request, HttpContext http, IGrainFactory grains, EmailOutbox outbox,
+        ForgotPasswordRequest request, HttpContext http, IGrainFactory grains, Outbox<EmailMessage> outbox,
         IConfiguration config, TimeProvider clock)
     {
         // 202 whether or not the account exists, so the answer reveals nothing.

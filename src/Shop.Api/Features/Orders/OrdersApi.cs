@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
+using Shop.Api.Notifications.Orders;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 
@@ -19,7 +20,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Created<OrderView>, Ok<OrderView>, ProblemHttpResult>> Create(
-        CreateOrderRequest request, HttpContext http, IGrainFactory grains)
+        CreateOrderRequest request, HttpContext http, IGrainFactory grains, OrderNotifier notifier)
     {
         var (key, badKey) = IdempotencyKeys.Read(http);
         if (badKey is not null)
@@ -29,9 +30,17 @@ public static class OrdersApi
 
         var placed = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId())
             .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key);
-        return placed.Value is { } order
-            ? TypedResults.Created($"/api/orders/{order.Id}", order)
-            : Problems.From(placed.Error!);
+        if (placed.Value is not { } result)
+        {
+            return Problems.From(placed.Error!);
+        }
+
+        if (result.IsNew)
+        {
+            await notifier.Notify(OrderEvent.Placed, result.Order);
+        }
+
+        return TypedResults.Created($"/api/orders/{result.Order.Id}", result.Order);
     }
 
     public static async Task<Results<Ok<PagedList<OrderView>>, ProblemHttpResult>> List(
@@ -53,7 +62,7 @@ public static class OrdersApi
         await FindOwn(id, http, grains) is { } order ? TypedResults.Ok(order) : OrderNotFound();
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Pay(
-        string id, PayOrderRequest request, HttpContext http, IGrainFactory grains)
+        string id, PayOrderRequest request, HttpContext http, IGrainFactory grains, OrderNotifier notifier)
     {
         var (key, badKey) = IdempotencyKeys.Read(http);
         if (badKey is not null)
@@ -67,20 +76,21 @@ public static class OrdersApi
             return Problems.Invalid("cardNumber", "The card number is not valid.");
         }
 
-        if (await FindOwn(id, http, grains) is null)
+        if (await FindOwn(id, http, grains) is not { } before)
         {
             return OrderNotFound();
         }
 
         // Without a key every attempt is new; a fresh one keeps retries of it from matching others.
         var payment = new CardPayment(cardNumber, key ?? Guid.NewGuid().ToString("N"));
-        return Answer(await grains.GetGrain<IOrderGrain>(id).PayByCard(payment));
+        return await AnswerAndNotify(before, await grains.GetGrain<IOrderGrain>(id).PayByCard(payment), notifier);
     }
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(string id, HttpContext http, IGrainFactory grains) =>
-        await FindOwn(id, http, grains) is null
-            ? OrderNotFound()
-            : Answer(await grains.GetGrain<IOrderGrain>(id).Cancel());
+    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(
+        string id, HttpContext http, IGrainFactory grains, OrderNotifier notifier) =>
+        await FindOwn(id, http, grains) is { } before
+            ? await AnswerAndNotify(before, await grains.GetGrain<IOrderGrain>(id).Cancel(), notifier)
+            : OrderNotFound();
 
     /// <summary>Orders by id, in the order given, skipping any that cannot be found.</summary>
     public static async Task<List<OrderView>> Load(IGrainFactory grains, IEnumerable<string> ids)
@@ -91,6 +101,28 @@ public static class OrdersApi
 
     public static Results<Ok<OrderView>, ProblemHttpResult> Answer(Outcome<OrderView> outcome) =>
         outcome.Value is { } order ? TypedResults.Ok(order) : Problems.From(outcome.Error!);
+
+    /// <summary>
+    /// The answer to an order action, telling the shopper when it moved the order on. Comparing with
+    /// the order as it was before keeps a replayed request from notifying twice.
+    /// </summary>
+    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AnswerAndNotify(
+        OrderView before, Outcome<OrderView> outcome, OrderNotifier notifier)
+    {
+        OrderEvent? happened = (before.Status, outcome.Value?.Status) switch
+        {
+            (OrderStatus.PendingPayment, OrderStatus.Paid) => OrderEvent.Paid,
+            (OrderStatus.Paid, OrderStatus.Shipped) => OrderEvent.Shipped,
+            (OrderStatus.Paid, OrderStatus.Refunded) => OrderEvent.Refunded,
+            _ => null,
+        };
+        if (happened is { } kind)
+        {
+            await notifier.Notify(kind, outcome.Value!);
+        }
+
+        return Answer(outcome);
+    }
 
     public static ProblemHttpResult OrderNotFound() => Problems.NotFound("No order with this id.");
 

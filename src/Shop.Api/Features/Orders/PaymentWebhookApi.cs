@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Shop.Api.Infrastructure;
+using Shop.Api.Notifications.Orders;
 using Shop.Grains.Orders;
 
 namespace Shop.Api.Features.Orders;
@@ -37,7 +38,7 @@ public static class PaymentWebhookApi
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Receive(
         HttpContext http, WebhookSettings settings, IGrainFactory grains, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, OrderNotifier notifier, CancellationToken cancellationToken)
     {
         // The signature covers the exact bytes sent, so the body is read raw before any parsing.
         var body = await ReadBody(http.Request, cancellationToken);
@@ -66,14 +67,14 @@ public static class PaymentWebhookApi
             return problem;
         }
 
-        if (!Ids.IsWellFormed(paymentEvent!.OrderId))
+        var order = grains.GetGrain<IOrderGrain>(paymentEvent!.OrderId);
+        if (!Ids.IsWellFormed(paymentEvent.OrderId) || await order.Get() is not { } before)
         {
             return OrdersApi.OrderNotFound();
         }
 
-        var outcome = await grains.GetGrain<IOrderGrain>(paymentEvent.OrderId)
-            .ApplyPaymentEvent(new PaymentEvent(paymentEvent.PaymentId, paymentEvent.Status, paymentEvent.Amount!.Value));
-        return OrdersApi.Answer(outcome);
+        var outcome = await order.ApplyPaymentEvent(new PaymentEvent(paymentEvent.PaymentId, paymentEvent.Status, paymentEvent.Amount!.Value));
+        return await OrdersApi.AnswerAndNotify(before, outcome, notifier);
     }
 
     public static string Sign(byte[] key, string timestamp, ReadOnlySpan<byte> body)

@@ -2,7 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
-namespace Shop.Api.Email;
+namespace Shop.Api.Notifications.Email;
 
 internal static class MimeMessages
 {
@@ -17,12 +17,12 @@ internal static class MimeMessages
     }
 }
 
-/// <summary>Sends through the SMTP server in SMTP_HOST with MailKit.</summary>
-internal sealed class SmtpEmailTransport(EmailSettings settings) : IEmailTransport
+/// <summary>Sends through the SMTP server in SMTP_HOST with MailKit (STARTTLS when offered).</summary>
+internal sealed class SmtpEmailDelivery(EmailSettings settings) : IDelivery<EmailMessage>
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(settings.Host!, settings.Port, SecureSocketOptions.Auto, cancellationToken);
         if (settings.User is not null)
         {
@@ -38,9 +38,9 @@ internal sealed class SmtpEmailTransport(EmailSettings settings) : IEmailTranspo
 /// Without SMTP_HOST (development), each email is written as an .eml file to MAIL_PICKUP_DIR, where a
 /// developer can open it; nothing leaves the machine.
 /// </summary>
-internal sealed class PickupDirectoryEmailTransport(EmailSettings settings) : IEmailTransport
+internal sealed class PickupDirectoryEmailDelivery(EmailSettings settings) : IDelivery<EmailMessage>
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(settings.PickupDirectory);
         var path = Path.Combine(settings.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{message.Kind}-{Guid.NewGuid():N}.eml");

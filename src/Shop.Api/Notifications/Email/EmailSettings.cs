@@ -1,4 +1,4 @@
-namespace Shop.Api.Email;
+namespace Shop.Api.Notifications.Email;
 
 /// <summary>SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, and where unsent mail goes without SMTP.</summary>
 public sealed record EmailSettings(string? Host, int Port, string? User, string? Password, string From, string PickupDirectory)

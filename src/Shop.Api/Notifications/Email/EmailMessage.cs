@@ -1,0 +1,3 @@
+namespace Shop.Api.Notifications.Email;
+
+public sealed record EmailMessage(string To, string Subject, string TextBody, string Kind) : INotification;

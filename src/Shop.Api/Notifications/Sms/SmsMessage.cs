@@ -1,0 +1,3 @@
+namespace Shop.Api.Notifications.Sms;
+
+public sealed record SmsMessage(string To, string Body, string Kind) : INotification;

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Configuration;
+using Shop.Api.Operations;
+using Shop.Silo.Configuration;
+
+namespace Shop.Api.Tests.Operations;
+
+public sealed class ProductionRulesTests
+{
+    private static readonly Dictionary<string, string?> Good = new()
+    {
+        ["POSTGRES_CONNECTION"] = "Host=db;Username=shop;Password=x;Database=shop",
+        ["JWT_SECRET"] = "0123456789abcdef0123456789abcdef0123456789abcdef",
+        ["BCRYPT_SALT_ROUNDS"] = "12",
+        ["ALLOWED_ORIGINS"] = "https://shop.example.com",
+        ["WEBHOOK_API_KEY"] = "fedcba9876543210fedcba9876543210",
+        ["API_BASE_URL"] = "https://shop.example.com",
+        ["ADMIN_PASSWORD"] = "a-long-admin-password",
+    };
+
+    [Fact]
+    public void A_complete_production_configuration_has_no_problems()
+    {
+        Assert.Empty(ApiProductionRules.Check(Config()));
+    }
+
+    [Theory]
+    [InlineData("JWT_SECRET", null, "JWT_SECRET is not set")]
+    [InlineData("JWT_SECRET", "short-secret", "JWT_SECRET has 12 characters")]
+    [InlineData("JWT_SECRET", ProductionRules.ExampleJwtSecret, "JWT_SECRET is the example value")]
+    [InlineData("BCRYPT_SALT_ROUNDS", "8", "BCRYPT_SALT_ROUNDS is 8")]
+    [InlineData("ALLOWED_ORIGINS", "", "ALLOWED_ORIGINS is empty")]
+    [InlineData("ALLOWED_ORIGINS", "https://a.example.com,*", "ALLOWED_ORIGINS contains '*'")]
+    [InlineData("WEBHOOK_API_KEY", "too-short", "WEBHOOK_API_KEY must have at least 32 characters")]
+    [InlineData("API_BASE_URL", "shop.example.com", "API_BASE_URL must be the shop's public URL")]
+    [InlineData("ADMIN_PASSWORD", "short-pass", "ADMIN_PASSWORD has 10 characters")]
+    [InlineData("POSTGRES_CONNECTION", null, "STORAGE_PROVIDER is memory")]
+    [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must look like")]
+    public void Each_unsafe_setting_is_reported_on_its_own_line(string name, string? value, string expected)
+    {
+        var problem = Assert.Single(ApiProductionRules.Check(Config((name, value))));
+        Assert.StartsWith(expected, problem);
+    }
+
+    [Fact]
+    public void Postgres_chosen_without_a_connection_is_reported()
+    {
+        var problems = ApiProductionRules.Check(Config(("POSTGRES_CONNECTION", null), ("STORAGE_PROVIDER", "postgres")));
+        Assert.Equal(["STORAGE_PROVIDER=postgres needs POSTGRES_CONNECTION."], problems);
+    }
+
+    [Fact]
+    public void Every_problem_is_printed_before_refusing()
+    {
+        var output = new StringWriter();
+        var refused = ProductionRules.Refuse(ApiProductionRules.Check(Config(("JWT_SECRET", null), ("ALLOWED_ORIGINS", "*"))), output);
+        Assert.True(refused);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(2, lines.Count(l => l.TrimStart().StartsWith("configuration error:")));
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null)]
+    [InlineData("production", null, null, "Production")]
+    [InlineData("development", null, null, "Development")]
+    [InlineData("production", "Development", null, "Development")]
+    [InlineData(null, null, "Staging", null)]
+    public void The_runbooks_NODE_ENV_counts_when_aspnet_says_nothing(string? nodeEnv, string? aspnet, string? dotnet, string? expected)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["NODE_ENV"] = nodeEnv,
+            ["ASPNETCORE_ENVIRONMENT"] = aspnet,
+            ["DOTNET_ENVIRONMENT"] = dotnet,
+        }).Build();
+        Assert.Equal(expected, ShopEnvironment.Override(config));
+    }
+
+    private static IConfiguration Config(params (string Name, string? Value)[] changes)
+    {
+        var values = new Dictionary<string, string?>(Good);
+        foreach (var (name, value) in changes)
+        {
+            values[name] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+}
