@@ -33,13 +33,22 @@ internal sealed class DemoCatalogSeeder(IGrainFactory grains, TimeProvider clock
         var serial = 0;
         foreach (var category in DemoCatalogData.Categories)
         {
+            var names = new HashSet<string>();
             for (var i = 0; i < PerCategory; i++, serial++)
             {
                 var template = category.Templates[i % category.Templates.Length];
-                var brand = category.Brands[(i + i / category.Templates.Length) % category.Brands.Length];
-                var variant = category.Variants[(i / category.Templates.Length) % category.Variants.Length];
-                var name = template.Name.Replace("{b}", brand).Replace("{v}", variant);
-                // Prices end in 0 or 9 yuan, as shops price them.
+                var round = i / category.Templates.Length;
+                var brand = template.Brands[round % template.Brands.Length];
+                string variant, name;
+                var v = round;
+                do
+                {
+                    variant = category.Variants[v++ % category.Variants.Length];
+                    name = template.Name.Replace("{b}", brand).Replace("{v}", variant);
+                }
+                while (!names.Add(name));
+
+                // Prices end in 9 yuan, as shops price them.
                 var price = (template.MinPrice + (long)(random.NextDouble() * (template.MaxPrice - template.MinPrice))) / 1000 * 1000 + 900;
                 var stock = serial % 37 == 5 ? 0 : random.Next(3, 500);
                 var id = ShopIds.New();
