@@ -14,6 +14,9 @@ skip() {
   skipped+=("$1")
 }
 
+echo "== Deployment files (docker-compose, Prometheus rules, nginx)"
+scripts/validate-deploy.sh
+
 echo "== .NET tests"
 dotnet test Shop.sln --configuration Release --logger "console;verbosity=minimal"
 

@@ -23,6 +23,7 @@ if (builder.Environment.IsProduction() && ProductionRules.Refuse(ApiProductionRu
 
 builder.AddShopApiDefaults();
 builder.AddShopCors();
+builder.AddShopForwardedHeaders();
 builder.AddShopApiTelemetry();
 builder.AddShopOrleans();
 builder.AddShopAuthentication();
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<DemoCatalogSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseShopSecurityHeaders(app.Environment.IsProduction());
 app.UseExceptionHandler();
 app.UseStatusCodePages();

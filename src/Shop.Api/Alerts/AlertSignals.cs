@@ -28,6 +28,17 @@ internal sealed class SystemSignals(RequestStats requests, HealthCheckService he
 
     private double? CpuPercent()
     {
+        // In a container the cgroup's own usage and quota count, not the host's.
+        if (ContainerLimits.CpuUsage() is { } usage)
+        {
+            var now = clock.GetUtcNow();
+            var previous = _lastProcess;
+            _lastProcess = (usage, now);
+            return previous is { } p && now > p.At
+                ? 100.0 * (usage - p.Cpu).TotalMilliseconds / ((now - p.At).TotalMilliseconds * ContainerLimits.Cpus())
+                : null;
+        }
+
         if (File.Exists("/proc/stat"))
         {
             // cpu  user nice system idle iowait irq softirq steal ...
@@ -39,15 +50,16 @@ internal sealed class SystemSignals(RequestStats requests, HealthCheckService he
             return previous is { } p && total > p.Total ? 100.0 * (total - idle - p.Busy) / (total - p.Total) : null;
         }
 
-        var now = clock.GetUtcNow();
-        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        var last = _lastProcess;
-        _lastProcess = (cpu, now);
-        return last is { } l && now > l.At ? 100.0 * (cpu - l.Cpu).TotalMilliseconds / ((now - l.At).TotalMilliseconds * Environment.ProcessorCount) : null;
+        return null;
     }
 
     private static double? MemoryPercent()
     {
+        if (ContainerLimits.MemoryPercent() is { } container)
+        {
+            return container;
+        }
+
         if (File.Exists("/proc/meminfo"))
         {
             var values = File.ReadLines("/proc/meminfo")
@@ -62,5 +74,49 @@ internal sealed class SystemSignals(RequestStats requests, HealthCheckService he
 
         var gc = GC.GetGCMemoryInfo();
         return gc.TotalAvailableMemoryBytes > 0 ? 100.0 * gc.MemoryLoadBytes / gc.TotalAvailableMemoryBytes : null;
+    }
+}
+
+/// <summary>
+/// cgroup v2 figures when this process runs in a container with limits: CPU used by the cgroup,
+/// the CPUs its quota allows, and memory used against its memory limit. Null outside such a cgroup.
+/// </summary>
+internal static class ContainerLimits
+{
+    private const string Root = "/sys/fs/cgroup";
+
+    public static TimeSpan? CpuUsage()
+    {
+        if (!HasCpuQuota())
+        {
+            return null;
+        }
+
+        var line = File.ReadLines(Path.Combine(Root, "cpu.stat")).FirstOrDefault(l => l.StartsWith("usage_usec ", StringComparison.Ordinal));
+        return line is null ? null : TimeSpan.FromMicroseconds(long.Parse(line["usage_usec ".Length..]));
+    }
+
+    public static double Cpus()
+    {
+        var parts = File.ReadAllText(Path.Combine(Root, "cpu.max")).Trim().Split(' ');
+        return parts[0] == "max" ? Environment.ProcessorCount : Math.Max(0.01, double.Parse(parts[0]) / double.Parse(parts[1]));
+    }
+
+    public static double? MemoryPercent()
+    {
+        var max = Path.Combine(Root, "memory.max");
+        var current = Path.Combine(Root, "memory.current");
+        if (!File.Exists(max) || !File.Exists(current) || File.ReadAllText(max).Trim() is "max" or "")
+        {
+            return null;
+        }
+
+        return 100.0 * long.Parse(File.ReadAllText(current).Trim()) / long.Parse(File.ReadAllText(max).Trim());
+    }
+
+    private static bool HasCpuQuota()
+    {
+        var max = Path.Combine(Root, "cpu.max");
+        return File.Exists(max) && File.Exists(Path.Combine(Root, "cpu.stat")) && !File.ReadAllText(max).StartsWith("max", StringComparison.Ordinal);
     }
 }

@@ -35,6 +35,13 @@ internal sealed class OrderGrain(
             return ShopError.Invalid("cart", "The cart is empty.");
         }
 
+        if (State.Placing is { } interrupted)
+        {
+            // A retry after a crash mid-checkout, perhaps with other lines: give back what the
+            // interrupted attempt may hold of products this attempt no longer orders.
+            await ReleaseAll(interrupted.Lines.Select(l => l.ProductId).Except(order.Lines.Select(l => l.ProductId)));
+        }
+
         var deadline = clock.GetUtcNow() + Rules.PaymentTimeout;
         await store.SaveAsync(State with { Placing = order });
         await this.RegisterOrUpdateReminder(WorkReminder, Rules.PaymentTimeout, Rules.RetryPeriod);
@@ -318,11 +325,12 @@ internal sealed class OrderGrain(
         return results.OfType<string>();
     }
 
-    /// <summary>Makes sure the reminder will come back for stock the order is about to owe.</summary>
-    private Task EnsureReminder() =>
-        State.Order?.Status == OrderStatus.PendingPayment
-            ? Task.CompletedTask // the payment-deadline reminder is still registered
-            : this.RegisterOrUpdateReminder(WorkReminder, Rules.RetryPeriod, Rules.RetryPeriod);
+    /// <summary>
+    /// Makes sure the reminder comes back within RetryPeriod for stock the order is about to owe. This
+    /// also replaces a pending order's payment-deadline reminder: that one is first due at the deadline
+    /// (30 min by default), far too late for stock a failed release still owes.
+    /// </summary>
+    private Task EnsureReminder() => this.RegisterOrUpdateReminder(WorkReminder, Rules.RetryPeriod, Rules.RetryPeriod);
 
     private async Task UpdateIndex(bool isNew)
     {
