@@ -57,6 +57,12 @@ public sealed record SiloSettings(
         {
             throw new InvalidOperationException("STORAGE_PROVIDER=mongodb needs MONGO_URI.");
         }
+
+        if (Storage == StorageProvider.MongoDb)
+        {
+            // A malformed MONGO_URI stops the process here, with a message that names no password.
+            Persistence.Mongo.MongoSettings.Parse(MongoUri);
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

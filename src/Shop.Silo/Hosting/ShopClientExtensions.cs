@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Shop.Silo.Configuration;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
+using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Hosting;
 
@@ -28,9 +29,11 @@ public static class ShopClientExtensions
                 // Gateways are read from the membership table, so silos can come and go.
                 client.AddShopPostgresClustering(settings.PostgresConnection!);
                 break;
+            case StorageProvider.MongoDb:
+                client.AddShopMongoClustering(settings.MongoUri!);
+                break;
             default:
-                throw new InvalidOperationException(
-                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
+                throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
 
         client.AddActivityPropagation();

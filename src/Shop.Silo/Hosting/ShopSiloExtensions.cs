@@ -8,6 +8,7 @@ using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
+using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Hosting;
 
@@ -39,9 +40,12 @@ public static class ShopSiloExtensions
                 ConfigureEndpoints(silo, settings);
                 silo.AddShopPostgres(settings.PostgresConnection!);
                 break;
+            case StorageProvider.MongoDb:
+                ConfigureEndpoints(silo, settings);
+                silo.AddShopMongo(settings.MongoUri!);
+                break;
             default:
-                throw new InvalidOperationException(
-                    $"STORAGE_PROVIDER={settings.Storage} is not available in this build; use memory or postgres.");
+                throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
 
         // Traces follow a request from the API node into the grains it calls.

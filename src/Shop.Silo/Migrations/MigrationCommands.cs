@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
 using Npgsql;
 using Shop.Silo.Configuration;
+using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Migrations;
 
@@ -22,9 +24,14 @@ public static class MigrationCommands
             return 2;
         }
 
+        if (settings.Storage == StorageProvider.MongoDb && settings.MongoUri is not null)
+        {
+            return await RunMongoAsync(command, settings.MongoUri, output, error);
+        }
+
         if (settings.Storage != StorageProvider.Postgres || settings.PostgresConnection is null)
         {
-            error.WriteLine($"error: {command} needs a database: set POSTGRES_CONNECTION (and STORAGE_PROVIDER=postgres). The current storage is {settings.Storage}.");
+            error.WriteLine($"error: {command} needs a database: set MONGO_URI (STORAGE_PROVIDER=mongodb) or POSTGRES_CONNECTION (STORAGE_PROVIDER=postgres). The current storage is {settings.Storage}.");
             return 2;
         }
 
@@ -63,6 +70,84 @@ public static class MigrationCommands
         {
             error.WriteLine();
             error.WriteLine($"error: cannot reach PostgreSQL {target}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunMongoAsync(string command, string uri, TextWriter output, TextWriter error)
+    {
+        MongoSettings mongo;
+        try
+        {
+            mongo = MongoSettings.Parse(uri);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+
+        var target = mongo.Describe();
+        output.WriteLine($"{command}: MongoDB {target}");
+        using var connection = new MongoConnection(mongo, "shop-migrate", MongoSettings.CommandServerSelectionTimeout);
+        var migrator = new MongoMigrator(connection.Database, output);
+        try
+        {
+            switch (command)
+            {
+                case "migrate":
+                    await migrator.MigrateAsync();
+                    break;
+                case "rollback":
+                    await migrator.RollbackAsync();
+                    break;
+                default:
+                    var applied = await migrator.AppliedVersionsAsync();
+                    foreach (var m in MongoMigrator.All)
+                    {
+                        output.WriteLine($"  {m.Version:D4} {m.Name,-28} {(applied.Contains(m.Version) ? "applied" : "pending")}");
+                    }
+
+                    break;
+            }
+
+            return 0;
+        }
+        catch (TimeoutException) when (!mongo.ExplicitServerSelectionTimeout)
+        {
+            // The driver's message describes the cluster; it is not printed, the target is.
+            error.WriteLine();
+            error.WriteLine($"error: cannot reach MongoDB {target}: no server answered within {MongoSettings.CommandServerSelectionTimeout.TotalSeconds:0} s.");
+            return 1;
+        }
+        catch (TimeoutException)
+        {
+            error.WriteLine();
+            error.WriteLine($"error: cannot reach MongoDB {target}: no server answered within the URI's serverSelectionTimeoutMS.");
+            return 1;
+        }
+        catch (MongoAuthenticationException)
+        {
+            error.WriteLine();
+            error.WriteLine($"error: MongoDB {target} refused the user in MONGO_URI (authentication failed).");
+            return 1;
+        }
+        catch (MongoConnectionException)
+        {
+            error.WriteLine();
+            error.WriteLine($"error: cannot reach MongoDB {target}: the connection failed.");
+            return 1;
+        }
+        catch (MongoCommandException e)
+        {
+            error.WriteLine();
+            error.WriteLine($"error: MongoDB refused the step ({e.CodeName}, code {e.Code}): {e.ErrorMessage}. Re-running is safe: every operation of a step is idempotent.");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or MongoException)
+        {
+            error.WriteLine();
+            error.WriteLine($"error: {e.Message}");
             return 1;
         }
     }

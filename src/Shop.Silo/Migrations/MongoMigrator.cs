@@ -1,0 +1,214 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Shop.Silo.Persistence.Mongo;
+
+namespace Shop.Silo.Migrations;
+
+/// <summary>One schema operation of a MongoDB migration step. Each is idempotent, so a step that is re-run after a crash finishes cleanly.</summary>
+public abstract record MongoSchemaOp
+{
+    /// <summary>createCollection; "already exists" counts as done.</summary>
+    public sealed record CreateCollection(string Name) : MongoSchemaOp;
+
+    /// <summary>createIndexes with a fixed name; the same index again is a no-op.</summary>
+    public sealed record CreateIndex(string Collection, string Name, BsonDocument Keys) : MongoSchemaOp;
+
+    /// <summary>drop; a missing collection counts as done.</summary>
+    public sealed record DropCollection(string Name) : MongoSchemaOp;
+
+    /// <summary>drop every collection whose name starts with the prefix (all grain state, whatever its state name).</summary>
+    public sealed record DropCollectionsWithPrefix(string Prefix) : MongoSchemaOp;
+}
+
+public sealed record MongoMigration(int Version, string Name, IReadOnlyList<MongoSchemaOp> Up, IReadOnlyList<MongoSchemaOp> Down);
+
+/// <summary>
+/// Applies and undoes the versioned MongoDB steps, recording each applied step in
+/// <c>shop_schema_migrations</c> (<c>{ _id: version, name, appliedAt }</c>). A lease document
+/// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; a runner that dies
+/// holding it blocks others only until the lease expires.
+/// </summary>
+public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
+{
+    public const string LockId = "lock";
+    public static readonly TimeSpan LockLease = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
+
+    public static IReadOnlyList<MongoMigration> All { get; } =
+    [
+        new(1, "orleans_membership",
+            [new MongoSchemaOp.CreateCollection(MongoNames.Membership)],
+            [new MongoSchemaOp.DropCollection(MongoNames.Membership)]),
+        new(2, "orleans_storage",
+            [.. MongoNames.ShopStates.Select(s => new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection(s)))],
+            [new MongoSchemaOp.DropCollectionsWithPrefix(MongoNames.GrainStatePrefix)]),
+        new(3, "orleans_reminders",
+            [
+                new MongoSchemaOp.CreateCollection(MongoNames.Reminders),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reminders, "ix_reminders_grain",
+                    new BsonDocument { { "_id.serviceId", 1 }, { "_id.grainId", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reminders, "ix_reminders_hash",
+                    new BsonDocument { { "_id.serviceId", 1 }, { ReminderDocuments.GrainHash, 1 } }),
+            ],
+            [new MongoSchemaOp.DropCollection(MongoNames.Reminders)]),
+    ];
+
+    private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);
+
+    /// <summary>Applies every pending step in order; returns how many this runner applied.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await AcquireLockAsync(cancellationToken);
+        var applied = await AppliedVersionsAsync(Records, cancellationToken);
+        var pending = All.Where(m => !applied.Contains(m.Version)).ToList();
+        if (pending.Count == 0)
+        {
+            output.WriteLine($"Database is up to date (version {applied.DefaultIfEmpty(0).Max():D4}); nothing to apply.");
+            return 0;
+        }
+
+        foreach (var migration in pending)
+        {
+            output.Write($"Applying {migration.Version:D4} {migration.Name} ... ");
+            await RunAsync(migration.Up, cancellationToken);
+            await Records.InsertOneAsync(Record(migration, DateTime.UtcNow), cancellationToken: cancellationToken);
+            output.WriteLine("done");
+        }
+
+        output.WriteLine($"Applied {pending.Count} step(s); database is at version {pending[^1].Version:D4}.");
+        return pending.Count;
+    }
+
+    /// <summary>Undoes the newest applied step; returns its version, or 0 when nothing was applied.</summary>
+    public async Task<int> RollbackAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await AcquireLockAsync(cancellationToken);
+        var applied = await AppliedVersionsAsync(Records, cancellationToken);
+        if (applied.Count == 0)
+        {
+            output.WriteLine("No migration is applied; nothing to roll back.");
+            return 0;
+        }
+
+        var newest = applied.Max();
+        var migration = All.SingleOrDefault(m => m.Version == newest)
+            ?? throw new InvalidOperationException($"The database is at version {newest:D4}, which this build does not know; roll back with the build that applied it.");
+        output.Write($"Rolling back {migration.Version:D4} {migration.Name} ... ");
+        await RunAsync(migration.Down, cancellationToken);
+        await Records.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", migration.Version), cancellationToken);
+        output.WriteLine("done");
+        output.WriteLine($"Database is at version {applied.Where(v => v < newest).DefaultIfEmpty(0).Max():D4}.");
+        return newest;
+    }
+
+    public Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default) =>
+        AppliedVersionsAsync(Records, cancellationToken);
+
+    /// <summary>The versions recorded in <c>shop_schema_migrations</c> (integer ids only: the lock document is not one).</summary>
+    public static async Task<IReadOnlyList<int>> AppliedVersionsAsync(IMongoCollection<BsonDocument> records, CancellationToken cancellationToken)
+    {
+        var applied = await records.Find(AppliedFilter()).ToListAsync(cancellationToken);
+        return applied.Select(r => r["_id"].ToInt32()).Order().ToList();
+    }
+
+    public static FilterDefinition<BsonDocument> AppliedFilter() => Builders<BsonDocument>.Filter.Type("_id", BsonType.Int32);
+
+    public static BsonDocument Record(MongoMigration migration, DateTime appliedAt) => new()
+    {
+        { "_id", migration.Version },
+        { "name", migration.Name },
+        { "appliedAt", new BsonDateTime(appliedAt) },
+    };
+
+    /// <summary>The lock document a runner inserts: <c>{ _id: "lock", owner, expiresAt }</c>.</summary>
+    public static BsonDocument LockDocument(string owner, DateTime expiresAt) => new()
+    {
+        { "_id", LockId },
+        { "owner", owner },
+        { "expiresAt", new BsonDateTime(expiresAt) },
+    };
+
+    /// <summary>Takes over a lock whose lease ran out: <c>{ _id: "lock", expiresAt: { $lt: now } }</c>.</summary>
+    public static FilterDefinition<BsonDocument> ExpiredLockFilter(DateTime now) =>
+        Builders<BsonDocument>.Filter.Eq("_id", LockId) & Builders<BsonDocument>.Filter.Lt("expiresAt", new BsonDateTime(now));
+
+    /// <summary>Releases only our own lock: <c>{ _id: "lock", owner }</c>.</summary>
+    public static FilterDefinition<BsonDocument> OwnLockFilter(string owner) =>
+        Builders<BsonDocument>.Filter.Eq("_id", LockId) & Builders<BsonDocument>.Filter.Eq("owner", owner);
+
+    private async Task RunAsync(IReadOnlyList<MongoSchemaOp> operations, CancellationToken cancellationToken)
+    {
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case MongoSchemaOp.CreateCollection create:
+                    try
+                    {
+                        await database.CreateCollectionAsync(create.Name, cancellationToken: cancellationToken);
+                    }
+                    catch (MongoCommandException e) when (MongoErrors.IsNamespaceExists(e))
+                    {
+                    }
+
+                    break;
+                case MongoSchemaOp.CreateIndex index:
+                    await database.GetCollection<BsonDocument>(index.Collection).Indexes.CreateOneAsync(
+                        new CreateIndexModel<BsonDocument>(index.Keys, new CreateIndexOptions { Name = index.Name }),
+                        cancellationToken: cancellationToken);
+                    break;
+                case MongoSchemaOp.DropCollection drop:
+                    await database.DropCollectionAsync(drop.Name, cancellationToken);
+                    break;
+                case MongoSchemaOp.DropCollectionsWithPrefix prefix:
+                    var names = await (await database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
+                    foreach (var name in names.Where(n => n.StartsWith(prefix.Prefix, StringComparison.Ordinal)))
+                    {
+                        await database.DropCollectionAsync(name, cancellationToken);
+                    }
+
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown schema operation {operation}.");
+            }
+        }
+    }
+
+    private async Task<HeldLock> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        var owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        var deadline = DateTime.UtcNow + LockWait;
+        while (true)
+        {
+            var now = DateTime.UtcNow;
+            try
+            {
+                await Records.InsertOneAsync(LockDocument(owner, now + LockLease), cancellationToken: cancellationToken);
+                return new HeldLock(Records, owner);
+            }
+            catch (Exception e) when (MongoErrors.IsDuplicateOnId(e))
+            {
+                var takeover = await Records.UpdateOneAsync(
+                    ExpiredLockFilter(now),
+                    Builders<BsonDocument>.Update.Set("owner", owner).Set("expiresAt", new BsonDateTime(now + LockLease)),
+                    cancellationToken: cancellationToken);
+                if (takeover.ModifiedCount == 1)
+                {
+                    return new HeldLock(Records, owner);
+                }
+            }
+
+            if (now > deadline)
+            {
+                throw new TimeoutException($"Another migration runner has held the lock in {MongoNames.Migrations} for over {LockWait.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private sealed class HeldLock(IMongoCollection<BsonDocument> records, string owner) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await records.DeleteOneAsync(OwnLockFilter(owner));
+    }
+}

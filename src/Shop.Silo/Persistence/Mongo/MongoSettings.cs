@@ -1,0 +1,107 @@
+using MongoDB.Driver;
+
+namespace Shop.Silo.Persistence.Mongo;
+
+/// <summary>
+/// MONGO_URI, read once: the servers, the database (the URI's path, default <c>shop</c>) and the
+/// client settings. Nothing here talks to a server, and no message it produces names a password.
+/// </summary>
+public sealed record MongoSettings
+{
+    public const string DefaultDatabase = "shop";
+
+    /// <summary>How long a silo's storage call waits for a reachable server, unless the URI says serverSelectionTimeoutMS.</summary>
+    public static readonly TimeSpan RuntimeServerSelectionTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long migrate / rollback / migration-status wait before they report the server unreachable.</summary>
+    public static readonly TimeSpan CommandServerSelectionTimeout = TimeSpan.FromSeconds(5);
+
+    private const string ExpectedShape = "expected mongodb://[user:password@]host[:port][/database][?options] or mongodb+srv://...";
+
+    // MongoDB refuses these in database names (and a name must stay under 64 bytes).
+    private static readonly char[] ForbiddenInDatabaseName = ['/', '\\', '.', ' ', '"', '$', '*', '<', '>', ':', '|', '?', '\0'];
+
+    private MongoSettings(MongoUrl url, string databaseName, bool explicitServerSelectionTimeout)
+    {
+        Url = url;
+        DatabaseName = databaseName;
+        ExplicitServerSelectionTimeout = explicitServerSelectionTimeout;
+    }
+
+    public MongoUrl Url { get; }
+
+    public string DatabaseName { get; }
+
+    /// <summary>The URI sets serverSelectionTimeoutMS itself; the shop's defaults then stay out of the way.</summary>
+    public bool ExplicitServerSelectionTimeout { get; }
+
+    /// <summary>Parses and checks MONGO_URI; throws <see cref="InvalidOperationException"/> with a message fit for an operator.</summary>
+    public static MongoSettings Parse(string? uri)
+    {
+        if (string.IsNullOrWhiteSpace(uri))
+        {
+            throw new InvalidOperationException($"MONGO_URI is empty; {ExpectedShape}.");
+        }
+
+        uri = uri.Trim();
+        if (!uri.StartsWith("mongodb://", StringComparison.OrdinalIgnoreCase) && !uri.StartsWith("mongodb+srv://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"MONGO_URI must start with mongodb:// or mongodb+srv://; {ExpectedShape}.");
+        }
+
+        MongoUrl url;
+        try
+        {
+            url = new MongoUrl(uri);
+        }
+        catch (Exception e) when (e is MongoConfigurationException or ArgumentException or FormatException)
+        {
+            // The driver's own message may quote the whole string, password included: it is not passed on.
+            throw new InvalidOperationException($"MONGO_URI is not a valid MongoDB connection string; {ExpectedShape}.");
+        }
+
+        var database = string.IsNullOrEmpty(url.DatabaseName) ? DefaultDatabase : url.DatabaseName;
+        if (database.IndexOfAny(ForbiddenInDatabaseName) >= 0 || System.Text.Encoding.UTF8.GetByteCount(database) > 63)
+        {
+            throw new InvalidOperationException(
+                $"MONGO_URI names the database '{database}', which MongoDB does not allow (no / \\ . space \" $ * < > : | ?, at most 63 bytes).");
+        }
+
+        if (url.W is WriteConcern.WCount { Value: 0 })
+        {
+            throw new InvalidOperationException(
+                "MONGO_URI asks for w=0 (unacknowledged writes): the shop's storage could not see a concurrent writer. Remove w=0.");
+        }
+
+        var explicitTimeout = uri.Contains("serverSelectionTimeoutMS=", StringComparison.OrdinalIgnoreCase);
+        return new MongoSettings(url, database, explicitTimeout);
+    }
+
+    /// <summary>host:port[,host:port]/database: what to print about the target, never the user or password.</summary>
+    public string Describe()
+    {
+        var hosts = Url.Scheme == MongoDB.Driver.Core.Configuration.ConnectionStringScheme.MongoDBPlusSrv
+            ? Url.Server.Host
+            : string.Join(",", Url.Servers.Select(s => $"{s.Host}:{s.Port}"));
+        return $"{hosts}/{DatabaseName}";
+    }
+
+    /// <summary>The driver's settings: the URI's, plus an application name and a server selection timeout where it gives none.</summary>
+    public MongoClientSettings ClientSettings(string applicationName, TimeSpan serverSelectionTimeout)
+    {
+        var settings = MongoClientSettings.FromUrl(Url);
+        if (!ExplicitServerSelectionTimeout)
+        {
+            settings.ServerSelectionTimeout = serverSelectionTimeout;
+        }
+
+        settings.ApplicationName ??= applicationName;
+        return settings;
+    }
+
+    /// <summary>The same URI with another database: the tests give every run a database of its own.</summary>
+    public static string WithDatabase(string uri, string database) =>
+        new MongoUrlBuilder(uri) { DatabaseName = database }.ToString();
+
+    public override string ToString() => Describe();
+}

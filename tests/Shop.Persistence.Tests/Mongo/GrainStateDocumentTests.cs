@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using MongoDB.Bson;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Shop.Grains.Carts;
+using Shop.Silo.Persistence.Mongo;
+
+namespace Shop.Persistence.Tests.Mongo;
+
+/// <summary>Server-free: the grain state document, its conditional write and the etags.</summary>
+public sealed class GrainStateDocumentTests
+{
+    [Fact]
+    public void A_write_is_filtered_on_the_id_and_the_etag_the_grain_read()
+    {
+        var filter = GrainStateDocuments.Expected("cart/42", "e1").Render();
+        Assert.Equal(new BsonDocument { { "_id", "cart/42" }, { "etag", "e1" } }, filter);
+    }
+
+    [Fact]
+    public void A_first_write_is_filtered_on_a_null_etag_so_it_cannot_match_an_existing_document()
+    {
+        var filter = GrainStateDocuments.Expected("cart/42", null).Render();
+        Assert.Equal(new BsonDocument { { "_id", "cart/42" }, { "etag", BsonNull.Value } }, filter);
+        Assert.Equal("""{ "_id" : "cart/42", "etag" : null }""", filter.Json());
+    }
+
+    [Fact]
+    public void A_write_sets_the_new_etag_and_the_binary_state_with_upsert_on()
+    {
+        var update = GrainStateDocuments.Write("e2", [1, 2, 3]).Render();
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument { { "etag", "e2" }, { "state", new BsonBinaryData([1, 2, 3]) } }),
+            update);
+        Assert.True(GrainStateDocuments.Upsert.IsUpsert);
+    }
+
+    [Fact]
+    public void A_clear_keeps_the_document_with_a_null_state_and_a_new_etag()
+    {
+        var update = GrainStateDocuments.Clear("e3").Render();
+        Assert.Equal(new BsonDocument("$set", new BsonDocument { { "etag", "e3" }, { "state", BsonNull.Value } }), update);
+    }
+
+    [Fact]
+    public void Every_write_gets_a_new_etag()
+    {
+        var etags = Enumerable.Range(0, 1000).Select(_ => GrainStateDocuments.NewETag()).ToList();
+        Assert.Equal(1000, etags.Distinct().Count());
+        Assert.All(etags, e => Assert.Matches("^[0-9a-f]{32}$", e));
+    }
+
+    [Fact]
+    public void The_document_id_is_the_grain_id_and_the_collection_the_state_name()
+    {
+        Assert.Equal("cart/u-42", GrainStateDocuments.DocumentId(GrainId.Create("cart", "u-42")));
+        Assert.Equal("state_cart", MongoNames.GrainStateCollection("cart"));
+        Assert.Equal("state_order-index", MongoNames.GrainStateCollection("order-index"));
+        Assert.Equal("state__x", MongoNames.GrainStateCollection("$x"));
+        Assert.Throws<ArgumentException>(() => MongoNames.GrainStateCollection(" "));
+    }
+
+    [Fact]
+    public void Reading_tells_absent_cleared_and_stored_apart()
+    {
+        Assert.Equal(StoredGrainState.Absent, GrainStateDocuments.Read(null));
+
+        var cleared = GrainStateDocuments.Read(GrainStateDocuments.Document("cart/1", "e5", null));
+        Assert.False(cleared.RecordExists);
+        Assert.Equal("e5", cleared.ETag);
+        Assert.Null(cleared.Payload);
+
+        var stored = GrainStateDocuments.Read(GrainStateDocuments.Document("cart/1", "e6", [9, 8]));
+        Assert.True(stored.RecordExists);
+        Assert.Equal("e6", stored.ETag);
+        Assert.Equal([9, 8], stored.Payload);
+    }
+
+    [Fact]
+    public void A_shop_state_round_trips_through_the_binary_serializer_and_the_document()
+    {
+        var serializer = new OrleansGrainStorageSerializer(
+            new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
+        var state = new CartState { Lines = [new CartLine("商品-α", 3), new CartLine("product-β", 99)] };
+
+        var document = GrainStateDocuments.Document("cart/1", "e7", serializer.Serialize(state).ToArray());
+        var bytes = document.ToBson();
+        var read = GrainStateDocuments.Read(MongoDB.Bson.Serialization.BsonSerializer.Deserialize<BsonDocument>(bytes));
+
+        Assert.Equal(state.Lines, serializer.Deserialize<CartState>(new BinaryData(read.Payload!))!.Lines);
+        Assert.Equal(BsonBinarySubType.Binary, document["state"].AsBsonBinaryData.SubType);
+    }
+
+    [Fact]
+    public void A_duplicate_key_on_the_id_index_is_a_concurrent_writer_and_nothing_else_is()
+    {
+        const string onId = "E11000 duplicate key error collection: shop.state_cart index: _id_ dup key: { _id: \"cart/1\" }";
+        const string onOther = "E11000 duplicate key error collection: shop.state_cart index: ux_email dup key: { email: \"a@b\" }";
+        const string legacy = "E11000 duplicate key error index: shop.state_cart.$_id_  dup key: { : \"cart/1\" }";
+
+        Assert.True(MongoErrors.IsDuplicateOnId(11000, onId, null));
+        Assert.True(MongoErrors.IsDuplicateOnId(11000, legacy, null));
+        Assert.True(MongoErrors.IsDuplicateOnId(11001, onId, null));
+        Assert.False(MongoErrors.IsDuplicateOnId(11000, onOther, null));
+        Assert.False(MongoErrors.IsDuplicateOnId(11000, "E11000 duplicate key error", null));
+        Assert.False(MongoErrors.IsDuplicateOnId(11000, null, null));
+        Assert.False(MongoErrors.IsDuplicateOnId(121, onId, null));
+        Assert.False(MongoErrors.IsDuplicateOnId(50, onId, null));
+
+        // The key pattern, where the server sends one, decides over the message.
+        Assert.True(MongoErrors.IsDuplicateOnId(11000, onOther, new BsonDocument("_id", 1)));
+        Assert.False(MongoErrors.IsDuplicateOnId(11000, onId, new BsonDocument("email", 1)));
+        Assert.False(MongoErrors.IsDuplicateOnId(11000, onId, new BsonDocument { { "_id", 1 }, { "etag", 1 } }));
+
+        Assert.Equal("_id_", MongoErrors.DuplicateKeyIndex(onId));
+        Assert.Equal("_id_", MongoErrors.DuplicateKeyIndex(legacy));
+        Assert.Equal("ux_email", MongoErrors.DuplicateKeyIndex(onOther));
+        Assert.Null(MongoErrors.DuplicateKeyIndex("something else"));
+    }
+
+    [Fact]
+    public void The_driver_exceptions_are_classified_by_code_and_index()
+    {
+        const string onId = "E11000 duplicate key error collection: shop.state_cart index: _id_ dup key: { _id: \"cart/1\" }";
+        const string onOther = "E11000 duplicate key error collection: shop.orleans_reminders index: ix dup key: { x: 1 }";
+
+        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(11000, onId)));
+        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(11000, onOther)));
+        Assert.True(MongoErrors.IsDuplicateKey(DriverErrors.WriteException(11000, onOther)));
+        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(2, "BadValue")));
+
+        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onOther, new BsonDocument("_id", 1))));
+        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onId, new BsonDocument("email", 1))));
+        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onId, null)));
+        Assert.True(MongoErrors.IsNamespaceExists(DriverErrors.CommandException(48, "Collection already exists", null)));
+        Assert.False(MongoErrors.IsDuplicateOnId(new TimeoutException(onId)));
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Configuration;
+using Shop.Silo.Configuration;
+using Shop.Silo.Persistence.Mongo;
+
+namespace Shop.Persistence.Tests.Mongo;
+
+/// <summary>Server-free: MONGO_URI parsing, checks and what is printed about it.</summary>
+public sealed class MongoSettingsTests
+{
+    [Theory]
+    [InlineData("mongodb://localhost:27017/shop", "shop", "localhost:27017/shop")]
+    [InlineData("mongodb://localhost:27017", "shop", "localhost:27017/shop")]
+    [InlineData("mongodb://localhost:27017/", "shop", "localhost:27017/shop")]
+    [InlineData("mongodb://localhost/store_prod", "store_prod", "localhost:27017/store_prod")]
+    [InlineData("mongodb://shop:s3cret@db1:27017,db2:27018/shop?replicaSet=rs0&authSource=admin", "shop", "db1:27017,db2:27018/shop")]
+    [InlineData("  mongodb://localhost/shop  ", "shop", "localhost:27017/shop")]
+    public void The_database_comes_from_the_path_and_defaults_to_shop(string uri, string database, string described)
+    {
+        var settings = MongoSettings.Parse(uri);
+        Assert.Equal(database, settings.DatabaseName);
+        Assert.Equal(described, settings.Describe());
+    }
+
+    [Fact]
+    public void What_is_printed_names_no_user_or_password()
+    {
+        var settings = MongoSettings.Parse("mongodb://shop:hunter2-secret@db:27017/shop?authSource=admin");
+        Assert.DoesNotContain("hunter2", settings.Describe());
+        Assert.DoesNotContain("shop:", settings.Describe());
+        Assert.DoesNotContain("hunter2", settings.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "MONGO_URI is empty")]
+    [InlineData("  ", "MONGO_URI is empty")]
+    [InlineData("localhost:27017/shop", "must start with mongodb://")]
+    [InlineData("http://user:hunter2-secret@localhost/shop", "must start with mongodb://")]
+    [InlineData("mongodb://user:hunter2-secret@", "not a valid MongoDB connection string")]
+    [InlineData("mongodb://user:hunter2-secret@db:notaport/shop", "not a valid MongoDB connection string")]
+    [InlineData("mongodb://user:hunter2-secret@db/shop?w=0", "w=0")]
+    [InlineData("mongodb://db/shop.v2", "does not allow")]
+    [InlineData("mongodb://db/shop%20prod", "does not allow")]
+    [InlineData("mongodb://db/a234567890123456789012345678901234567890123456789012345678901234", "does not allow")]
+    public void A_bad_URI_is_refused_with_a_message_that_names_no_password(string? uri, string message)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => MongoSettings.Parse(uri));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain("hunter2", e.Message);
+    }
+
+    [Fact]
+    public void The_client_gets_a_short_server_selection_timeout_and_an_application_name_unless_the_URI_sets_them()
+    {
+        var plain = MongoSettings.Parse("mongodb://db/shop").ClientSettings("shop-migrate", TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(5), plain.ServerSelectionTimeout);
+        Assert.Equal("shop-migrate", plain.ApplicationName);
+
+        var own = MongoSettings.Parse("mongodb://db/shop?serverSelectionTimeoutMS=1500&appName=ops").ClientSettings("shop-migrate", TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), own.ServerSelectionTimeout);
+        Assert.Equal("ops", own.ApplicationName);
+    }
+
+    [Fact]
+    public void Tests_can_point_the_same_URI_at_another_database()
+    {
+        var uri = MongoSettings.WithDatabase("mongodb://u:p@db:27017/shop?authSource=admin", "shoptest_x");
+        var settings = MongoSettings.Parse(uri);
+        Assert.Equal("shoptest_x", settings.DatabaseName);
+        Assert.Equal("admin", settings.Url.AuthenticationSource);
+        Assert.Equal("p", settings.Url.Password);
+    }
+
+    [Fact]
+    public void MONGO_URI_alone_selects_mongodb_and_a_bad_one_stops_the_silo_settings()
+    {
+        var settings = SiloSettings.From(Config(("MONGO_URI", "mongodb://db/shop")));
+        Assert.Equal(StorageProvider.MongoDb, settings.Storage);
+        settings.EnsureComplete();
+
+        var bad = SiloSettings.From(Config(("MONGO_URI", "mongodb://u:hunter2-secret@")));
+        var e = Assert.Throws<InvalidOperationException>(bad.EnsureComplete);
+        Assert.DoesNotContain("hunter2", e.Message);
+
+        Assert.Contains(ProductionRules.ForStorage(Config(("STORAGE_PROVIDER", "mongodb"))), p => p.Contains("needs MONGO_URI"));
+        Assert.Empty(ProductionRules.ForStorage(Config(("MONGO_URI", "mongodb://db/shop"))));
+    }
+
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(v => v.Key, v => (string?)v.Value)).Build();
+}
