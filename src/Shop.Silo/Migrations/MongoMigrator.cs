@@ -200,7 +200,10 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
 
             if (now > deadline)
             {
-                throw new TimeoutException($"Another migration runner has held the lock in {MongoNames.Migrations} for over {LockWait.TotalSeconds:0} s.");
+                var held = await Records.Find(Builders<BsonDocument>.Filter.Eq("_id", LockId)).FirstOrDefaultAsync(cancellationToken);
+                throw new InvalidOperationException(
+                    $"Another migration runner ({held?["owner"]}) holds the lock in {MongoNames.Migrations} until {held?["expiresAt"].ToUniversalTime():u}; " +
+                    $"waited {LockWait.TotalSeconds:0} s. If no other runner is active (one crashed), run the command again after that time.");
             }
 
             await Task.Delay(250, cancellationToken);
