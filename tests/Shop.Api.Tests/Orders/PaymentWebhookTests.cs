@@ -7,19 +7,8 @@ using Shop.Api.Tests.Support;
 namespace Shop.Api.Tests.Orders;
 
 [Collection(ShopCollection.Name)]
-public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
+public sealed class PaymentWebhookTests(ShopApiFactory factory) : ShopperTest(factory)
 {
-    private ShopClient _admin = null!;
-    private ShopClient _shopper = null!;
-
-    public async Task InitializeAsync()
-    {
-        _admin = await ShopClient.Admin(factory);
-        _shopper = await ShopClient.NewShopper(factory);
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_signed_success_event_pays_the_order_and_repeats_are_no_ops()
     {
@@ -31,7 +20,7 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
 
         await Expect.Status(first, HttpStatusCode.OK);
         await Expect.Status(repeat, HttpStatusCode.OK);
-        var order = await _shopper.Get($"/api/orders/{id}");
+        var order = await Shopper.Get($"/api/orders/{id}");
         Assert.Equal("Paid", order["status"]!.GetValue<string>());
         Assert.Equal("pay_ext_1", order["payment"]!["id"]!.GetValue<string>());
         Assert.Equal(2, order["history"]!.AsArray().Count);
@@ -46,7 +35,7 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
         var response = await Send(body, timestamp, signature: PaymentWebhookApi.Sign(Encoding.UTF8.GetBytes("some-other-key-entirely-0123456789"), timestamp, body));
 
         await Expect.Json(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("PendingPayment", (await _shopper.Get($"/api/orders/{id}"))["status"]!.GetValue<string>());
+        Assert.Equal("PendingPayment", (await Shopper.Get($"/api/orders/{id}"))["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -57,7 +46,7 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
         await Expect.Json(await Send(body, (DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 301).ToString()), HttpStatusCode.Unauthorized);
 
         var unsigned = new HttpRequestMessage(HttpMethod.Post, "/api/payments/webhook") { Content = new ByteArrayContent(body) };
-        await Expect.Json(await factory.CreateClient().SendAsync(unsigned), HttpStatusCode.Unauthorized);
+        await Expect.Json(await Factory.CreateClient().SendAsync(unsigned), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -74,7 +63,7 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
     {
         var (id, total) = await PendingOrder();
         await Expect.Json(await Send(Event(id, total - 1), Now()), HttpStatusCode.BadRequest);
-        Assert.Equal("PendingPayment", (await _shopper.Get($"/api/orders/{id}"))["status"]!.GetValue<string>());
+        Assert.Equal("PendingPayment", (await Shopper.Get($"/api/orders/{id}"))["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -85,8 +74,8 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
 
     private async Task<(string Id, long Total)> PendingOrder()
     {
-        await _shopper.AddToCart(await Products.Create(_admin, stock: 5, price: 3000), 1);
-        var order = await _shopper.Checkout();
+        await Shopper.AddToCart(await Products.Create(Admin, stock: 5, price: 3000), 1);
+        var order = await Shopper.Checkout();
         return (order["id"]!.GetValue<string>(), order["total"]!.GetValue<long>());
     }
 
@@ -102,6 +91,6 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : IAsyncLifetime
         request.Headers.Add(PaymentWebhookApi.TimestampHeader, timestamp);
         request.Headers.Add(PaymentWebhookApi.SignatureHeader,
             signature ?? PaymentWebhookApi.Sign(Encoding.UTF8.GetBytes(ShopApiFactory.WebhookKey), timestamp, body));
-        return factory.CreateClient().SendAsync(request);
+        return Factory.CreateClient().SendAsync(request);
     }
 }
