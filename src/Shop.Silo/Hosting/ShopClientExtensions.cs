@@ -36,6 +36,12 @@ public static class ShopClientExtensions
                 throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
 
+        // A call in flight through a gateway silo that crashes is never answered: the client gives up only
+        // after ResponseTimeout, Orleans' 30 s by default, and until then the shopper waits. Shop calls
+        // take milliseconds, so 10 s is still generous, and it bounds the wait in a failover to about 10 s
+        // (measured by tests/Shop.Persistence.Tests/Cluster).
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+
         client.AddActivityPropagation();
         if (ShopSiloExtensions.DashboardEnabled(config))
         {

@@ -1,0 +1,239 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Shop.Persistence.Tests.Cluster;
+
+/// <summary>
+/// Real Shop.Silo and Shop.Api processes on 127.0.0.1 sharing one PostgreSQL database, run from the
+/// build output beside this test assembly (the test project references both projects, so
+/// <c>dotnet test -c Release</c> builds them). Disposing kills every process, whatever happened.
+/// </summary>
+public sealed class LocalShopCluster : IDisposable
+{
+    public const string AdminEmail = "admin@cluster.test";
+    public const string AdminPassword = "cluster-admin-password";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly string _connection;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly List<ShopProcess> _silos = [];
+    private readonly List<ShopProcess> _apis = [];
+    private readonly List<ShopProcess> _all = [];
+
+    private LocalShopCluster(string connection, IReadOnlyDictionary<string, string> settings)
+    {
+        _connection = connection;
+        _settings = settings;
+    }
+
+    /// <summary>The HTTP address of API node 0.</summary>
+    public Uri ApiUrl { get; private set; } = null!;
+
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos and one API node on a migrated database. <paramref name="settings"/>
+    /// adds to (or overrides) the environment of every process, e.g. PAYMENT_TIMEOUT.
+    /// </summary>
+    public static async Task<LocalShopCluster> StartAsync(
+        string connection, int silos, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        var cluster = new LocalShopCluster(connection, settings ?? new Dictionary<string, string>());
+        try
+        {
+            await cluster.StartProcessesAsync(silos, cancellationToken);
+            return cluster;
+        }
+        catch
+        {
+            cluster.Dispose();
+            throw;
+        }
+    }
+
+    public int LiveSilos => _silos.Count(s => !s.HasExited);
+
+    /// <summary>SIGKILL silo <paramref name="index"/> (0-based).</summary>
+    public void KillSilo(int index) => _silos[index].Kill();
+
+    /// <summary>Stops every process gracefully (API first, then the silos), as an operator restarting the shop would.</summary>
+    public async Task StopAllAsync()
+    {
+        await Task.WhenAll(_apis.Select(a => a.StopAsync(TimeSpan.FromSeconds(20))));
+        await Task.WhenAll(_silos.Select(s => s.StopAsync(TimeSpan.FromSeconds(30))));
+    }
+
+    /// <summary>Starts the same number of silos and an API node again, on fresh ports, against the same database.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        var silos = _silos.Count;
+        await StopAllAsync();
+        _silos.Clear();
+        _apis.Clear();
+        await StartProcessesAsync(silos, cancellationToken);
+    }
+
+    /// <summary>The last lines of every process's output, for a failure message.</summary>
+    public string Logs() => string.Join("\n", _all.Select(p => p.Tail()));
+
+    public void Dispose()
+    {
+        foreach (var process in _all)
+        {
+            process.Dispose();
+        }
+    }
+
+    private async Task StartProcessesAsync(int silos, CancellationToken cancellationToken)
+    {
+        var ports = FreePorts(2 * silos + 1);
+        for (var i = 0; i < silos; i++)
+        {
+            _silos.Add(Launch($"silo-{_all.Count}", BuildOutput.Silo, new()
+            {
+                ["SILO_PORT"] = ports[2 * i].ToString(),
+                ["GATEWAY_PORT"] = ports[2 * i + 1].ToString(),
+                ["SILO_ADVERTISED_IP"] = "127.0.0.1",
+            }));
+        }
+
+        // A silo opens its gateway once it is active in the cluster; the API node starts after all of them.
+        for (var i = 0; i < silos; i++)
+        {
+            await WaitUntil(() => Listens(ports[2 * i + 1]), _silos[i], "open its gateway", cancellationToken);
+        }
+
+        var httpPort = ports[^1];
+        ApiUrl = new Uri($"http://127.0.0.1:{httpPort}");
+        _apis.Add(Launch($"api-{_all.Count}", BuildOutput.Api, new()
+        {
+            ["SILO_MODE"] = "external",
+            ["ASPNETCORE_URLS"] = ApiUrl.ToString(),
+            // One fixed secret, so tokens outlive a restart as they do in production.
+            ["JWT_SECRET"] = "cluster-tests-jwt-secret-0123456789abcdef",
+            ["BCRYPT_SALT_ROUNDS"] = "4",
+            ["AUTH_RATE_LIMIT_PER_MINUTE"] = "10000",
+            ["ADMIN_EMAIL"] = AdminEmail,
+            ["ADMIN_PASSWORD"] = AdminPassword,
+            ["SEED_DEMO_DATA"] = "false",
+            ["MAIL_PICKUP_DIR"] = Path.Combine(Path.GetTempPath(), "shop-cluster-tests-mail"),
+        }));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await WaitUntil(Healthy, _apis[^1], "report /api/health healthy", cancellationToken);
+
+        async Task<bool> Healthy()
+        {
+            using var response = await http.GetAsync(new Uri(ApiUrl, "/api/health"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+    }
+
+    private ShopProcess Launch(string name, string dll, Dictionary<string, string> own)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["STORAGE_PROVIDER"] = "postgres",
+            ["POSTGRES_CONNECTION"] = _connection,
+            ["CLUSTER_ID"] = "cluster-tests",
+            ["SERVICE_ID"] = "cluster-tests",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["LOG_LEVEL"] = "warn",
+        };
+        foreach (var (key, value) in own.Concat(_settings))
+        {
+            environment[key] = value;
+        }
+
+        var process = ShopProcess.Start(name, dll, environment);
+        _all.Add(process);
+        return process;
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> ready, ShopProcess process, string what, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{process.Name} exited before it could {what}.\n{process.Tail()}");
+            }
+
+            try
+            {
+                if (await ready())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !timeout.IsCancellationRequested)
+            {
+            }
+
+            try
+            {
+                await Task.Delay(250, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{process.Name} did not {what} within {StartTimeout.TotalSeconds:0} s.\n{process.Tail()}");
+            }
+        }
+    }
+
+    private static Task<bool> Listens(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return Task.FromResult(true);
+        }
+        catch (SocketException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    /// <summary>Distinct free loopback ports: all listeners are held open until every port is chosen.</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
+    }
+}
+
+/// <summary>Where the silo and API DLLs of this build are: src/*/bin/&lt;Configuration&gt;/&lt;tfm&gt;/ of this repository.</summary>
+public static class BuildOutput
+{
+    public static string Silo => Find("Shop.Silo");
+
+    public static string Api => Find("Shop.Api");
+
+    private static string Find(string project)
+    {
+        // This assembly runs from tests/Shop.Persistence.Tests/bin/<Configuration>/<tfm>/.
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var tfm = here.Name;
+        var configuration = typeof(BuildOutput).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? here.Parent!.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Shop.sln")))
+        {
+            root = root.Parent;
+        }
+
+        if (root is null)
+        {
+            throw new InvalidOperationException($"Shop.sln not found above {AppContext.BaseDirectory}.");
+        }
+
+        var dll = Path.Combine(root.FullName, "src", project, "bin", configuration, tfm, project + ".dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"{dll} is missing; build the solution in {configuration} first (dotnet build -c {configuration}).");
+    }
+}
