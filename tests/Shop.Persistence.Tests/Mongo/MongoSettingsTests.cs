@@ -22,6 +22,14 @@ public sealed class MongoSettingsTests
     }
 
     [Fact]
+    public void An_SRV_URI_is_read_without_a_DNS_lookup_and_described_by_its_host()
+    {
+        var settings = MongoSettings.Parse("mongodb+srv://shop:hunter2-secret@cluster0.example.net/shop?retryWrites=true");
+        Assert.Equal("shop", settings.DatabaseName);
+        Assert.Equal("cluster0.example.net/shop", settings.Describe());
+    }
+
+    [Fact]
     public void What_is_printed_names_no_user_or_password()
     {
         var settings = MongoSettings.Parse("mongodb://shop:hunter2-secret@db:27017/shop?authSource=admin");
