@@ -40,25 +40,7 @@ public static class MigrationCommands
         var migrator = new PostgresMigrator(settings.PostgresConnection, output);
         try
         {
-            switch (command)
-            {
-                case "migrate":
-                    await migrator.MigrateAsync();
-                    break;
-                case "rollback":
-                    await migrator.RollbackAsync();
-                    break;
-                default:
-                    var applied = await migrator.AppliedVersionsAsync();
-                    foreach (var m in PostgresMigrator.All)
-                    {
-                        output.WriteLine($"  {m.Version:D4} {m.Name,-28} {(applied.Contains(m.Version) ? "applied" : "pending")}");
-                    }
-
-                    break;
-            }
-
-            return 0;
+            return await Run(command, migrator, output);
         }
         catch (PostgresException e)
         {
@@ -93,25 +75,7 @@ public static class MigrationCommands
         var migrator = new MongoMigrator(connection.Database, output);
         try
         {
-            switch (command)
-            {
-                case "migrate":
-                    await migrator.MigrateAsync();
-                    break;
-                case "rollback":
-                    await migrator.RollbackAsync();
-                    break;
-                default:
-                    var applied = await migrator.AppliedVersionsAsync();
-                    foreach (var m in MongoMigrator.All)
-                    {
-                        output.WriteLine($"  {m.Version:D4} {m.Name,-28} {(applied.Contains(m.Version) ? "applied" : "pending")}");
-                    }
-
-                    break;
-            }
-
-            return 0;
+            return await Run(command, migrator, output);
         }
         catch (TimeoutException) when (!mongo.ExplicitServerSelectionTimeout)
         {
@@ -150,6 +114,29 @@ public static class MigrationCommands
             error.WriteLine($"error: {e.Message}");
             return 1;
         }
+    }
+
+    private static async Task<int> Run(string command, ISchemaMigrator migrator, TextWriter output)
+    {
+        switch (command)
+        {
+            case "migrate":
+                await migrator.MigrateAsync();
+                break;
+            case "rollback":
+                await migrator.RollbackAsync();
+                break;
+            default:
+                var applied = await migrator.AppliedVersionsAsync();
+                foreach (var (version, name) in migrator.Steps)
+                {
+                    output.WriteLine($"  {version:D4} {name,-28} {(applied.Contains(version) ? "applied" : "pending")}");
+                }
+
+                break;
+        }
+
+        return 0;
     }
 
     /// <summary>host:port/database, never the password.</summary>

@@ -28,7 +28,7 @@ public sealed record MongoMigration(int Version, string Name, IReadOnlyList<Mong
 /// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; a runner that dies
 /// holding it blocks others only until the lease expires.
 /// </summary>
-public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
+public sealed class MongoMigrator(IMongoDatabase database, TextWriter output) : ISchemaMigrator
 {
     public const string LockId = "lock";
     public static readonly TimeSpan LockLease = TimeSpan.FromMinutes(2);
@@ -56,6 +56,8 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
     private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);
 
     /// <summary>Applies every pending step in order; returns how many this runner applied.</summary>
+    public IEnumerable<(int Version, string Name)> Steps => All.Select(m => (m.Version, m.Name));
+
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var held = await AcquireLockAsync(cancellationToken);

@@ -9,9 +9,11 @@ namespace Shop.Silo.Migrations;
 /// step in <c>shop_schema_migrations</c>. A step runs whole, in one transaction with its record,
 /// and an advisory lock keeps two runners from interleaving.
 /// </summary>
-public sealed partial class PostgresMigrator(string connectionString, TextWriter output)
+public sealed partial class PostgresMigrator(string connectionString, TextWriter output) : ISchemaMigrator
 {
     public static IReadOnlyList<Migration> All { get; } = Discover();
+
+    public IEnumerable<(int Version, string Name)> Steps => All.Select(m => (m.Version, m.Name));
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
