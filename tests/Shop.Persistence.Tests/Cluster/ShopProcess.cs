@@ -92,6 +92,26 @@ public sealed class ShopProcess : IDisposable
         }
     }
 
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Everything it printed that is still kept (the last 300 lines).</summary>
+    public string Output => string.Join('\n', _lines);
+
+    /// <summary>Waits for the process to end by itself; false when it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The last lines it printed, for a failure message.</summary>
     public string Tail(int lines = 40) =>
         $"--- {Name} ({(_process.HasExited ? $"exited {_process.ExitCode}" : "running")}) ---\n" + string.Join('\n', _lines.TakeLast(lines));

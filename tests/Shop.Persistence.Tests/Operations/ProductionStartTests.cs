@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Sockets;
+using Shop.Persistence.Tests.Cluster;
+using Shop.Silo.Migrations;
+
+namespace Shop.Persistence.Tests.Operations;
+
+/// <summary>
+/// The real processes in production: bad settings are refused with one line each before anything
+/// starts, and good ones (on a real PostgreSQL) give a healthy shop with production headers.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ProductionStartTests(PostgresFixture postgres)
+{
+    private const string ShortSecret = "not-long-enough-secret";
+
+    [Fact]
+    public async Task An_api_node_with_unsafe_production_settings_refuses_to_start_naming_each_problem()
+    {
+        using var api = ShopProcess.Start("api", BuildOutput.Api, new Dictionary<string, string>
+        {
+            ["NODE_ENV"] = "production",
+            ["ASPNETCORE_ENVIRONMENT"] = "",
+            ["JWT_SECRET"] = ShortSecret,
+            ["BCRYPT_SALT_ROUNDS"] = "8",
+            ["ALLOWED_ORIGINS"] = "*",
+            ["WEBHOOK_API_KEY"] = "short",
+            ["PORT"] = FreePort().ToString(),
+        });
+
+        Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), api.Tail());
+        Assert.Equal(1, api.ExitCode);
+        var problems = api.Output.Split('\n').Where(l => l.TrimStart().StartsWith("configuration error:")).ToList();
+        Assert.Equal(6, problems.Count);
+        foreach (var expected in new[] { "STORAGE_PROVIDER is memory", "JWT_SECRET has 22 characters", "BCRYPT_SALT_ROUNDS is 8", "ALLOWED_ORIGINS contains '*'", "WEBHOOK_API_KEY", "API_BASE_URL" })
+        {
+            Assert.Contains(problems, p => p.Contains(expected));
+        }
+
+        Assert.DoesNotContain(ShortSecret, api.Output);
+        Assert.DoesNotContain("Now listening", api.Output);
+    }
+
+    [Fact]
+    public async Task A_silo_without_a_database_refuses_to_start_in_production()
+    {
+        using var silo = ShopProcess.Start("silo", BuildOutput.Silo, new Dictionary<string, string>
+        {
+            ["NODE_ENV"] = "production",
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+        });
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), silo.Tail());
+        Assert.Equal(1, silo.ExitCode);
+        Assert.Contains("configuration error: STORAGE_PROVIDER is memory", silo.Output);
+    }
+
+    [SkippableFact]
+    public async Task An_api_node_with_good_production_settings_runs_healthy_with_production_headers()
+    {
+        var connection = await postgres.NewDatabase("production");
+        await new PostgresMigrator(connection, TextWriter.Null).MigrateAsync();
+        var port = FreePort();
+        using var api = ShopProcess.Start("api", BuildOutput.Api, new Dictionary<string, string>
+        {
+            ["NODE_ENV"] = "production",
+            ["ASPNETCORE_ENVIRONMENT"] = "",
+            ["POSTGRES_CONNECTION"] = connection,
+            ["JWT_SECRET"] = "0123456789abcdef0123456789abcdef0123456789abcdef",
+            ["BCRYPT_SALT_ROUNDS"] = "10",
+            ["ALLOWED_ORIGINS"] = "https://shop.example.com",
+            ["WEBHOOK_API_KEY"] = "fedcba9876543210fedcba9876543210",
+            ["API_BASE_URL"] = "https://shop.example.com",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+            ["SILO_ADVERTISED_IP"] = "127.0.0.1",
+            ["LOG_LEVEL"] = "warn",
+        });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+
+        HttpResponseMessage? health = null;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !api.HasExited)
+        {
+            try
+            {
+                health = await http.GetAsync("/api/health");
+                if (health.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.True(health?.StatusCode == HttpStatusCode.OK, api.Tail());
+        Assert.Contains("max-age=", health.Headers.GetValues("Strict-Transport-Security").Single());
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/products");
+        preflight.Headers.Add("Origin", "https://shop.example.com");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        var allowed = await http.SendAsync(preflight);
+        Assert.Equal("https://shop.example.com", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+
+        using var foreign = new HttpRequestMessage(HttpMethod.Options, "/api/products");
+        foreign.Headers.Add("Origin", "https://evil.example.net");
+        foreign.Headers.Add("Access-Control-Request-Method", "GET");
+        Assert.False((await http.SendAsync(foreign)).Headers.Contains("Access-Control-Allow-Origin"));
+
+        // No demo data and no demo admin in production.
+        Assert.Contains("\"total\":0", await http.GetStringAsync("/api/products"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
