@@ -38,7 +38,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 20 },
-            { name: 'vendor-data', test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs|html-parse-stringify|void-elements)[\\/]/, priority: 20 },
+            // dayjs is not here: only order pages format dates, so it loads with them.
+            { name: 'vendor-data', test: /node_modules[\\/](@tanstack|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 20 },
           ],
         },
       },

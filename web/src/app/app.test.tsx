@@ -10,12 +10,13 @@ import { mockApi, problem } from '@/test/fetch-mock';
 import { admin, categories, customer, product } from '@/test/fixtures';
 import type { User } from '@/types/api';
 import { AppProviders } from './providers/AppProviders';
-import { installUnauthorizedRedirect, routes } from './router';
+import { installUnauthorizedRedirect, preloadRoute, routes } from './router';
 
 /** The whole app (real routes, guards, header, lazy pages) in a memory router. */
-function renderApp(path: string, user?: User) {
+const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+function renderApp(path: string, user?: User, queryClient = newQueryClient()) {
   if (user) tokenStore.set('token-1');
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   installUnauthorizedRedirect(router, queryClient);
   render(
@@ -99,6 +100,43 @@ describe('app shell', () => {
     expect(await screen.findByTestId('featured-products')).toBeInTheDocument();
     expect(server.callsTo('GET /api/cart')).toHaveLength(0);
     expect(screen.getByTestId('header-login')).toBeInTheDocument();
+  });
+});
+
+describe('start-up preload', () => {
+  // main.tsx starts the page's data before React renders; the page must find it, not fetch again.
+  it('fetches the product list of the URL once, in the cache entry the page reads', async () => {
+    const server = baseApi();
+    const queryClient = newQueryClient();
+    await preloadRoute({ pathname: '/products', search: '?sort=popular&inStock=true' }, queryClient);
+    expect(server.callsTo('GET /api/products')).toHaveLength(1);
+
+    renderApp('/products?sort=popular&inStock=true', undefined, queryClient);
+    expect(await screen.findAllByTestId('product-card')).toHaveLength(1);
+    const calls = server.callsTo('GET /api/products');
+    expect(calls).toHaveLength(1);
+    expect(Object.fromEntries(calls[0].url.searchParams)).toEqual({ sort: 'popular', inStock: 'true', page: '1', pageSize: '20' });
+    expect(server.callsTo('GET /api/categories')).toHaveLength(1);
+  });
+
+  it("fetches the home page's featured products and categories once", async () => {
+    const server = baseApi();
+    const queryClient = newQueryClient();
+    await preloadRoute({ pathname: '/', search: '' }, queryClient);
+
+    renderApp('/', undefined, queryClient);
+    expect(await screen.findByTestId('featured-products')).toBeInTheDocument();
+    expect(await screen.findAllByTestId('category-card')).toHaveLength(categories.length);
+    expect(server.callsTo('GET /api/products')).toHaveLength(1);
+    expect(server.callsTo('GET /api/categories')).toHaveLength(1);
+  });
+
+  it('fetches a product and nothing private', async () => {
+    const server = baseApi(customer);
+    server.on('GET /api/products/p-1', { body: product({ id: 'p-1' }) });
+    tokenStore.set('token-1');
+    await preloadRoute({ pathname: '/products/p-1', search: '' }, newQueryClient());
+    expect(server.calls.map((call) => call.path).sort()).toEqual(['/api/categories', '/api/products/p-1']);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { lazy } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { lazy, useState, type ComponentType } from 'react';
+import { createBrowserRouter, matchRoutes, type Params, type RouteObject } from 'react-router';
+import { prefetchHome, prefetchProductDetail, prefetchProductList } from '@/features/catalog/prefetch';
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { loginPathFor } from '@/lib/safe-redirect';
 import { clearUserData } from '@/lib/session';
@@ -8,61 +9,88 @@ import { AccountLayout } from './layout/AccountLayout';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAdmin, RequireAuth } from './routes/guards';
 
-// One chunk per page: a shopper landing on a product never downloads the admin tables.
-const HomePage = lazy(() => import('./routes/home'));
-const ProductsPage = lazy(() => import('./routes/products'));
-const ProductDetailPage = lazy(() => import('./routes/product-detail'));
-const CartPage = lazy(() => import('./routes/cart'));
-const CheckoutPage = lazy(() => import('./routes/checkout'));
-const LoginPage = lazy(() => import('./routes/login'));
-const RegisterPage = lazy(() => import('./routes/register'));
-const ForgotPasswordPage = lazy(() => import('./routes/forgot-password'));
-const ResetPasswordPage = lazy(() => import('./routes/reset-password'));
-const AccountProfilePage = lazy(() => import('./routes/account/account-profile'));
-const AccountOrdersPage = lazy(() => import('./routes/account/account-orders'));
-const AccountOrderDetailPage = lazy(() => import('./routes/account/account-order-detail'));
-const AdminProductsPage = lazy(() => import('./routes/admin/admin-products'));
-const AdminOrdersPage = lazy(() => import('./routes/admin/admin-orders'));
-const NotFoundPage = lazy(() => import('./routes/not-found'));
+type Prefetch = (queryClient: QueryClient, params: Params, search: URLSearchParams) => void;
+
+/** What preloadRoute needs to know about a page; kept on its route as `handle`. */
+interface PageHandle {
+  load: () => Promise<unknown>;
+  prefetch?: Prefetch;
+}
+
+/**
+ * One chunk per page (React.lazy): a shopper landing on a product never downloads the admin tables.
+ * The page's import is kept on the route so that preloadRoute can start it early; once it has
+ * loaded, the page renders directly. (React.lazy would still suspend once and show the skeleton,
+ * and React reveals the page no sooner than 300 ms after a skeleton appeared.)
+ */
+function page(importPage: () => Promise<{ default: ComponentType }>, prefetch?: Prefetch): Pick<RouteObject, 'element' | 'handle'> {
+  let Loaded: ComponentType | undefined;
+  const load = () =>
+    importPage().then((module) => {
+      Loaded = module.default;
+      return module;
+    });
+  const Lazy = lazy(load);
+  function Page() {
+    // Chosen once per mount: switching from Lazy to Loaded later would remount the page.
+    const [Component] = useState(() => Loaded ?? Lazy);
+    return <Component />;
+  }
+  return { element: <Page />, handle: { load, prefetch } satisfies PageHandle };
+}
 
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { path: '/', element: <HomePage /> },
-      { path: '/products', element: <ProductsPage /> },
-      { path: '/products/:id', element: <ProductDetailPage /> },
-      { path: '/login', element: <LoginPage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/', ...page(() => import('./routes/home'), prefetchHome) },
+      { path: '/products', ...page(() => import('./routes/products'), (queryClient, _, search) => prefetchProductList(queryClient, search)) },
+      { path: '/products/:id', ...page(() => import('./routes/product-detail'), (queryClient, { id = '' }) => prefetchProductDetail(queryClient, id)) },
+      { path: '/login', ...page(() => import('./routes/login')) },
+      { path: '/register', ...page(() => import('./routes/register')) },
+      { path: '/forgot-password', ...page(() => import('./routes/forgot-password')) },
+      { path: '/reset-password', ...page(() => import('./routes/reset-password')) },
       {
         element: <RequireAuth />,
         children: [
-          { path: '/cart', element: <CartPage /> },
-          { path: '/checkout', element: <CheckoutPage /> },
+          { path: '/cart', ...page(() => import('./routes/cart')) },
+          { path: '/checkout', ...page(() => import('./routes/checkout')) },
           {
             path: '/account',
             element: <AccountLayout />,
             children: [
-              { index: true, element: <AccountProfilePage /> },
-              { path: 'orders', element: <AccountOrdersPage /> },
-              { path: 'orders/:id', element: <AccountOrderDetailPage /> },
+              { index: true, ...page(() => import('./routes/account/account-profile')) },
+              { path: 'orders', ...page(() => import('./routes/account/account-orders')) },
+              { path: 'orders/:id', ...page(() => import('./routes/account/account-order-detail')) },
             ],
           },
           {
             element: <RequireAdmin />,
             children: [
-              { path: '/admin/products', element: <AdminProductsPage /> },
-              { path: '/admin/orders', element: <AdminOrdersPage /> },
+              { path: '/admin/products', ...page(() => import('./routes/admin/admin-products')) },
+              { path: '/admin/orders', ...page(() => import('./routes/admin/admin-orders')) },
             ],
           },
         ],
       },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', ...page(() => import('./routes/not-found')) },
     ],
   },
 ];
+
+/**
+ * Starts downloading the page at `location` (its chunk, and its public data into `queryClient`)
+ * before React renders. Otherwise the chunk is only requested once the shell has rendered down to
+ * the lazy page, and the data only once the page itself has rendered: three round trips in a row.
+ * Resolves when the page's code is loaded (or failed to: React.lazy imports it again and reports).
+ */
+export function preloadRoute(location: Pick<Location, 'pathname' | 'search'>, queryClient: QueryClient): Promise<unknown> {
+  const match = matchRoutes(routes, location.pathname)?.at(-1);
+  const handle = match?.route.handle as PageHandle | undefined;
+  if (!match || !handle) return Promise.resolve();
+  handle.prefetch?.(queryClient, match.params, new URLSearchParams(location.search));
+  return handle.load().catch(() => undefined);
+}
 
 type AppRouter = ReturnType<typeof createBrowserRouter>;
 

@@ -3,8 +3,9 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { initI18n } from '@/lib/i18n';
 
-// Tests read English; the zh-CN default and the switch have their own tests.
-initI18n('en-US');
+// Tests read English; the zh-CN default and the switch have their own tests. (English is loaded
+// on demand, so wait for it.)
+await initI18n('en-US');
 
 // jsdom lacks these browser APIs; antd's responsive helpers and our pagination call them.
 Object.defineProperty(window, 'matchMedia', {

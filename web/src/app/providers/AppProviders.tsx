@@ -1,7 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES builds: `antd/locale/*` are CommonJS copies that bundle a second set of locale modules.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '@/lib/i18n';
@@ -12,7 +13,7 @@ const theme = {
   token: { colorPrimary: '#d4380d', borderRadius: 6 },
 };
 
-/** antd's locale follows i18next (dayjs follows it too, see lib/i18n), so all three switch together. */
+/** antd's locale follows i18next (and dates too, see lib/format-date), so they switch together. */
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';

@@ -1,10 +1,11 @@
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { lazy } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LinkButton } from '@/components/LinkButton';
 import { PageSkeleton } from '@/components/PageSkeleton';
 import { loginPathFor } from '@/lib/safe-redirect';
 import { useSession } from '@/lib/session';
+
+// Its own chunk: antd's Result (with its illustrations) would otherwise weigh on every start-up.
+const ForbiddenPage = lazy(() => import('./forbidden'));
 
 /** Pages that need an account: visitors go to login and come back here afterwards. */
 export function RequireAuth() {
@@ -17,23 +18,7 @@ export function RequireAuth() {
 
 /** Admin pages: a logged-in shopper gets a plain "not allowed", not a login loop. */
 export function RequireAdmin() {
-  const { t } = useTranslation();
   const session = useSession();
   if (session.isLoading) return <PageSkeleton />;
-  if (!session.isAdmin) {
-    return (
-      <Result
-        status="403"
-        title={t('errors.forbiddenTitle')}
-        subTitle={t('errors.forbidden')}
-        extra={
-          <LinkButton to="/" type="primary">
-            {t('nav.home')}
-          </LinkButton>
-        }
-        data-testid="forbidden"
-      />
-    );
-  }
-  return <Outlet />;
+  return session.isAdmin ? <Outlet /> : <ForbiddenPage />;
 }

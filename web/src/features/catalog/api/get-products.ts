@@ -17,6 +17,9 @@ export interface ProductQuery {
   pageSize?: number;
 }
 
+/** The home page's "popular" row; shared with its prefetch so both use one cache entry. */
+export const FEATURED_PRODUCTS_QUERY = { sort: 'popular', inStock: true, pageSize: 8, page: 1 } satisfies ProductQuery;
+
 export const fetchProducts = (query: ProductQuery, signal?: AbortSignal) =>
   api.get<Page<ProductSummary>>('/api/products', {
     query: { ...query, inStock: query.inStock ? true : undefined } as Record<string, QueryValue>,
