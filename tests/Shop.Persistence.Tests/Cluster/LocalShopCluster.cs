@@ -21,6 +21,9 @@ public sealed class LocalShopCluster : IDisposable
     private readonly List<ShopProcess> _apis = [];
     private readonly List<ShopProcess> _all = [];
 
+    // Emails the API writes (order notifications) go here, and are deleted with the cluster.
+    private readonly string _mailDir = Path.Combine(Path.GetTempPath(), "shop-cluster-mail-" + Guid.NewGuid().ToString("N")[..8]);
+
     private LocalShopCluster(string connection, IReadOnlyDictionary<string, string> settings)
     {
         _connection = connection;
@@ -81,6 +84,11 @@ public sealed class LocalShopCluster : IDisposable
         {
             process.Dispose();
         }
+
+        if (Directory.Exists(_mailDir))
+        {
+            Directory.Delete(_mailDir, recursive: true);
+        }
     }
 
     private async Task StartProcessesAsync(int silos, CancellationToken cancellationToken)
@@ -115,7 +123,7 @@ public sealed class LocalShopCluster : IDisposable
             ["ADMIN_EMAIL"] = AdminEmail,
             ["ADMIN_PASSWORD"] = AdminPassword,
             ["SEED_DEMO_DATA"] = "false",
-            ["MAIL_PICKUP_DIR"] = Path.Combine(Path.GetTempPath(), "shop-cluster-tests-mail"),
+            ["MAIL_PICKUP_DIR"] = _mailDir,
         }));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitUntil(Healthy, _apis[^1], "report /api/health healthy", cancellationToken);
