@@ -14,8 +14,8 @@ internal sealed class DemoCatalogSeeder(IGrainFactory grains, TimeProvider clock
 
     public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
-        var current = await grains.GetGrain<ICatalogGrain>(0).GetChanges(Guid.Empty, 0);
-        if (current.Entries.Count > 0)
+        // Several API nodes may start at once: only the one that claims the empty catalog seeds it.
+        if (!await grains.GetGrain<ICatalogGrain>(0).ClaimSeeding())
         {
             return 0;
         }

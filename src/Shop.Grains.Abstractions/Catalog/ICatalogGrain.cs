@@ -19,4 +19,7 @@ public interface ICatalogGrain : IGrainWithIntegerKey
 
     [ReadOnly]
     Task<CatalogChanges> GetChanges(Guid epoch, long sinceVersion);
+
+    /// <summary>True for exactly one caller, and only while the catalog is empty: that caller seeds the demo data.</summary>
+    Task<bool> ClaimSeeding();
 }

@@ -57,5 +57,16 @@ internal sealed class CatalogGrain(
         return Task.FromResult(new CatalogChanges(_epoch, _version, full, entries));
     }
 
+    public async Task<bool> ClaimSeeding()
+    {
+        if (store.State.SeedingClaimed || !store.State.ProductIds.IsEmpty)
+        {
+            return false;
+        }
+
+        await store.SaveAsync(store.State with { SeedingClaimed = true });
+        return true;
+    }
+
     private void Put(CatalogEntry entry) => _entries[entry.Id] = (entry, ++_version);
 }

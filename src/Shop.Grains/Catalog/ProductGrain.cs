@@ -7,8 +7,10 @@ internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Shop)] IPersistentState<ProductState> store,
     TimeProvider clock) : Grain, IProductGrain
 {
-    // Settled order ids are kept long enough to outlive any retry of the order that settled them.
-    private static readonly TimeSpan SettledRetention = TimeSpan.FromDays(30);
+    // Settled order ids only have to outlive a reserve still in flight for the same order: Orleans
+    // drops requests older than their response timeout (30 s by default), so an hour is ample, and
+    // a hot product's state does not grow with every order it ever sold.
+    private static readonly TimeSpan SettledRetention = TimeSpan.FromHours(1);
 
     private ProductState State => store.State;
 

@@ -35,6 +35,11 @@ internal sealed class OrderGrain(
             return ShopError.Invalid("cart", "The cart is empty.");
         }
 
+        if (State.Abandoned)
+        {
+            return ShopError.Conflict("This checkout was interrupted and has expired. Please check out again.");
+        }
+
         if (State.Placing is { } interrupted)
         {
             // A retry after a crash mid-checkout, perhaps with other lines: give back what the
@@ -199,7 +204,7 @@ internal sealed class OrderGrain(
         {
             // A checkout that never finished: give back whatever it managed to reserve.
             await ReleaseAll(placing.Lines.Select(l => l.ProductId));
-            await store.SaveAsync(State with { Placing = null });
+            await store.SaveAsync(State with { Placing = null, Abandoned = true });
         }
 
         if (State.Order is not null)
@@ -335,16 +340,15 @@ internal sealed class OrderGrain(
     private async Task UpdateIndex(bool isNew)
     {
         var order = State.Order!;
-        var month = order.CreatedAt.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         try
         {
             if (isNew)
             {
-                await GrainFactory.GetGrain<IOrderMonthsGrain>(0).Add(month);
+                await GrainFactory.GetGrain<IOrderMonthsGrain>(0).Add(OrderIndexKeys.Month(order.CreatedAt));
             }
 
-            await GrainFactory.GetGrain<IOrderIndexGrain>(month)
-                .Upsert(new OrderIndexEntry(order.Id, order.UserId, order.Status, order.Total, order.CreatedAt));
+            await GrainFactory.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(order.Id, order.CreatedAt))
+                .Upsert(new OrderIndexEntry(order.Id, order.UserId, order.Status, order.Total, order.CreatedAt, order.History.Count));
         }
         catch (Exception e)
         {

@@ -6,16 +6,14 @@ internal sealed class OrderIndexGrain(
     [PersistentState("order-index", StorageNames.Shop)] IPersistentState<OrderIndexState> store) : Grain, IOrderIndexGrain
 {
     public Task Upsert(OrderIndexEntry entry) =>
-        store.State.Entries.TryGetValue(entry.OrderId, out var known) && known == entry
+        store.State.Entries.TryGetValue(entry.OrderId, out var known) && known.Version >= entry.Version
             ? Task.CompletedTask
             : store.SaveAsync(store.State with { Entries = store.State.Entries.SetItem(entry.OrderId, entry) });
 
     public Task<int> Count(OrderStatus? status) => Task.FromResult(Matching(status).Count());
 
-    public Task<IReadOnlyList<string>> Page(OrderStatus? status, int skip, int take) =>
-        Task.FromResult<IReadOnlyList<string>>(Matching(status)
-            .OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.OrderId)
-            .Skip(skip).Take(take).Select(e => e.OrderId).ToList());
+    public Task<IReadOnlyList<OrderIndexEntry>> Newest(OrderStatus? status, int take) =>
+        Task.FromResult<IReadOnlyList<OrderIndexEntry>>(Matching(status).Order(OrderIndexEntry.NewestFirst).Take(take).ToList());
 
     private IEnumerable<OrderIndexEntry> Matching(OrderStatus? status) =>
         store.State.Entries.Values.Where(e => status is null || e.Status == status);

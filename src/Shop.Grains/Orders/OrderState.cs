@@ -22,4 +22,7 @@ public sealed record OrderState
 
     /// <summary>The Idempotency-Key of the payment that paid the order.</summary>
     [Id(4)] public string? PaymentKey { get; init; }
+
+    /// <summary>A checkout that never finished and was given up by the reminder; the id is not reused.</summary>
+    [Id(5)] public bool Abandoned { get; init; }
 }

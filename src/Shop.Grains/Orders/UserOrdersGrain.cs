@@ -21,6 +21,12 @@ internal sealed class UserOrdersGrain(
         var remembered = idempotencyKey is null ? null : State.Keys.Find(k => k.Key == idempotencyKey);
         if (remembered is not null && await GrainFactory.GetGrain<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
         {
+            if (!State.OrderIds.Contains(earlier.Id))
+            {
+                // The first attempt placed the order but stopped before listing it: finish its work.
+                await Record(earlier.Id, earlier.Items.Select(i => new CartLine(i.ProductId, i.Quantity)).ToList());
+            }
+
             return new PlacedOrder(earlier, IsNew: false);
         }
 
@@ -51,18 +57,23 @@ internal sealed class UserOrdersGrain(
             return placed.Error!;
         }
 
+        await Record(orderId, lines);
+        return new PlacedOrder(placed.Value!, IsNew: true);
+    }
+
+    /// <summary>Lists a placed order and takes what it bought out of the cart.</summary>
+    private async Task Record(string orderId, IReadOnlyList<CartLine> bought)
+    {
         await store.SaveAsync(State with { OrderIds = State.OrderIds.Insert(0, orderId) });
         try
         {
-            await cart.RemoveOrdered(lines);
+            await GrainFactory.GetGrain<ICartGrain>(UserId).RemoveOrdered(bought);
         }
         catch (Exception e)
         {
             // The order stands; a cart that still shows its items is the lesser harm.
             logger.LogWarning(e, "Order {OrderId} was placed but the cart of {UserId} could not be emptied", orderId, UserId);
         }
-
-        return new PlacedOrder(placed.Value!, IsNew: true);
     }
 
     public Task<IdPage> List(int page, int pageSize) => Task.FromResult(new IdPage(

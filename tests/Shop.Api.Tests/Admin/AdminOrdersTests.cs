@@ -68,8 +68,18 @@ public sealed class AdminOrdersTests(ShopApiFactory factory) : ShopperTest(facto
         await other.AddToCart(await Products.Create(Admin, stock: 5), 1);
         var pending = (await other.Checkout())["id"]!.GetValue<string>();
 
-        var all = await Admin.Get("/api/admin/orders?pageSize=100");
-        var paidOnly = await Admin.Get("/api/admin/orders?status=Paid&pageSize=100");
+        // Index rows arrive one-way: wait until both orders are listed, the paid one as paid.
+        static bool Lists(System.Text.Json.Nodes.JsonObject page, string id) => Products.Items(page).Any(o => o!["id"]!.GetValue<string>() == id);
+        System.Text.Json.Nodes.JsonObject all, paidOnly;
+        var tries = 0;
+        do
+        {
+            await Task.Delay(tries++ == 0 ? 0 : 200);
+            all = await Admin.Get("/api/admin/orders?pageSize=100");
+            paidOnly = await Admin.Get("/api/admin/orders?status=Paid&pageSize=100");
+        }
+        while (tries < 50 && !(Lists(all, paid) && Lists(all, pending) && Lists(paidOnly, paid)));
+
         var allIds = Products.Items(all).Select(o => o!["id"]!.GetValue<string>()).ToList();
         var paidIds = Products.Items(paidOnly).Select(o => o!["id"]!.GetValue<string>()).ToList();
 
@@ -81,6 +91,48 @@ public sealed class AdminOrdersTests(ShopApiFactory factory) : ShopperTest(facto
         Assert.True(all["total"]!.GetValue<int>() >= paidOnly["total"]!.GetValue<int>());
         var created = Products.Items(all).Select(o => o!["createdAt"]!.GetValue<DateTimeOffset>()).ToList();
         Assert.Equal(created.OrderDescending(), created);
+    }
+
+    [Fact]
+    public async Task Paging_through_the_admin_list_sees_every_order_once_newest_first()
+    {
+        var product = await Products.Create(Admin, stock: 50);
+        var placed = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            await Shopper.AddToCart(product, 1);
+            placed.Add((await Shopper.Checkout())["id"]!.GetValue<string>());
+        }
+
+        // Index rows arrive one-way: wait until this shopper's orders are all listed.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        List<System.Text.Json.Nodes.JsonNode> all;
+        do
+        {
+            all = [];
+            for (var page = 1; ; page++)
+            {
+                var items = Products.Items(await Admin.Get($"/api/admin/orders?status=PendingPayment&pageSize=3&page={page}"));
+                all.AddRange(items.Select(i => i!));
+                if (items.Count < 3)
+                {
+                    break;
+                }
+            }
+        }
+        while (placed.Except(all.Select(o => o["id"]!.GetValue<string>())).Any() && DateTime.UtcNow < deadline && await Delay());
+
+        var ids = all.Select(o => o["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Subset(ids.ToHashSet(), placed.ToHashSet());
+        var mine = ids.Where(placed.Contains).ToList();
+        Assert.Equal(Enumerable.Reverse(placed), mine);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(200);
+        return true;
     }
 
     [Theory]

@@ -46,4 +46,27 @@ public sealed class CatalogIndexTests(ClusterFixture fixture)
             TimeSpan.FromSeconds(2), "the archive in the catalog index");
         Assert.DoesNotContain((await Catalog.GetChanges(Guid.Empty, 0)).Entries, e => e.Id == id);
     }
+
+    [Fact]
+    public async Task Seeding_is_claimed_once_and_never_once_products_exist()
+    {
+        // The shared cluster's catalog is not empty: a claim is refused once a product exists.
+        await Shopping.NewProduct(_grains, stock: 1);
+        Assert.False(await Catalog.ClaimSeeding());
+
+        // A cluster of its own starts with an empty catalog: of several API nodes starting at once, one seeds.
+        var fresh = new ClusterFixture();
+        await fresh.InitializeAsync();
+        try
+        {
+            var catalog = fresh.Grains.GetGrain<ICatalogGrain>(0);
+            var claims = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => catalog.ClaimSeeding()));
+            Assert.Single(claims, claimed => claimed);
+            Assert.False(await catalog.ClaimSeeding());
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
 }

@@ -43,29 +43,8 @@ public static class AdminOrdersApi
             return Problems.Invalid(errors);
         }
 
-        // Walk the months newest first, taking the slice of ids that this page covers.
-        var months = await grains.GetGrain<IOrderMonthsGrain>(0).GetMonths();
-        var counts = await Task.WhenAll(months.Select(m => grains.GetGrain<IOrderIndexGrain>(m).Count(wanted)));
-        var skip = (pageNumber - 1) * size;
-        var ids = new List<string>();
-        foreach (var (month, count) in months.Zip(counts))
-        {
-            if (ids.Count == size)
-            {
-                break;
-            }
-
-            if (skip >= count)
-            {
-                skip -= count;
-                continue;
-            }
-
-            ids.AddRange(await grains.GetGrain<IOrderIndexGrain>(month).Page(wanted, skip, size - ids.Count));
-            skip = 0;
-        }
-
-        return TypedResults.Ok(new PagedList<OrderView>(await OrdersApi.Load(grains, ids), counts.Sum(), pageNumber, size));
+        var (ids, total) = await AdminOrderList.PageAsync(grains, wanted, (pageNumber - 1) * size, size);
+        return TypedResults.Ok(new PagedList<OrderView>(await OrdersApi.Load(grains, ids), total, pageNumber, size));
     }
 
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
