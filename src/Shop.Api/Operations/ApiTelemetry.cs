@@ -9,7 +9,7 @@ namespace Shop.Api.Operations;
 /// Metrics (HTTP by route, runtime, process, Orleans, business) scraped at /metrics, traces from
 /// HTTP into the grains, and Sentry when SENTRY_DSN is set, with nothing personal or secret sent.
 /// </summary>
-public static class ApiTelemetry
+public static partial class ApiTelemetry
 {
     private static readonly string[] SecretHeaders = ["Authorization", "Cookie", "Set-Cookie", "X-Shop-Signature"];
 
@@ -55,5 +55,17 @@ public static class ApiTelemetry
             sentryEvent.User = new SentryUser();
             return sentryEvent;
         });
+
+        // Breadcrumbs come from the logs, and the hosting log names every URL with its query string
+        // (a search, a reset token): keep the path, drop the query. (This runs as the breadcrumb is
+        // recorded, so the copy's own timestamp is the original's.)
+        options.SetBeforeBreadcrumb(crumb => new Breadcrumb(
+            WithoutQuery(crumb.Message) ?? "", crumb.Type ?? "default",
+            crumb.Data?.ToDictionary(d => d.Key, d => WithoutQuery(d.Value) ?? ""), crumb.Category, crumb.Level));
     }
+
+    private static string? WithoutQuery(string? text) => text is null ? null : QueryString().Replace(text, "?[filtered]");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?[^\s""]+")]
+    private static partial System.Text.RegularExpressions.Regex QueryString();
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Shop.Api.Tests.Support;
@@ -33,7 +34,9 @@ public sealed class HttpRecorder : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        builder.Services.AddRequestDecompression(); // Sentry gzips its envelopes
         var app = builder.Build();
+        app.UseRequestDecompression();
         var recorder = new HttpRecorder(app, $"http://127.0.0.1:{port}");
         app.Run(async context =>
         {
