@@ -1,16 +1,26 @@
 using System.Diagnostics;
-using Shop.Silo.Migrations;
 using Xunit.Abstractions;
 
 namespace Shop.Persistence.Tests.Cluster;
 
-/// <summary>
-/// Every process of a PostgreSQL cluster stops and starts again: accounts, carts, orders and stock are
-/// as they were, and an order whose payment deadline passed while nothing ran is cancelled by its
-/// reminder after the restart, with its stock returned once.
-/// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class FullRestartTests(PostgresFixture postgres, ITestOutputHelper output)
+public sealed class PostgresFullRestartTests(PostgresFixture postgres, ITestOutputHelper output) : FullRestartTests(output)
+{
+    protected override Task<IReadOnlyDictionary<string, string>> Store() => ClusterStores.Postgres(postgres, "restart");
+}
+
+[Collection(Mongo.MongoCollection.Name)]
+public sealed class MongoFullRestartTests(Mongo.MongoFixture mongo, ITestOutputHelper output) : FullRestartTests(output)
+{
+    protected override Task<IReadOnlyDictionary<string, string>> Store() => ClusterStores.Mongo(mongo, "restart");
+}
+
+/// <summary>
+/// Every process of a cluster stops and starts again: accounts, carts, orders and stock are as they
+/// were, and an order whose payment deadline passed while nothing ran is cancelled by its reminder
+/// after the restart, with its stock returned once.
+/// </summary>
+public abstract class FullRestartTests(ITestOutputHelper output)
 {
     // Long enough to place the data and stop every process before the unpaid order's deadline.
     private static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(12);
@@ -20,14 +30,16 @@ public sealed class FullRestartTests(PostgresFixture postgres, ITestOutputHelper
     private static readonly TimeSpan ReminderBound = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
 
+    /// <summary>A fresh migrated database, or a skip when there is none.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> Store();
+
     [SkippableFact]
     public async Task After_a_full_restart_accounts_carts_orders_and_stock_are_intact_and_an_overdue_order_is_cancelled_by_its_reminder()
     {
-        var connection = await postgres.NewDatabase("restart");
-        await new PostgresMigrator(connection, TextWriter.Null).MigrateAsync();
+        var store = await Store();
         using var budget = new CancellationTokenSource(Budget);
         var settings = new Dictionary<string, string> { ["PAYMENT_TIMEOUT"] = $"{PaymentTimeout.TotalSeconds}s" };
-        using var cluster = await LocalShopCluster.StartAsync(connection, silos: 2, settings, budget.Token);
+        using var cluster = await LocalShopCluster.StartAsync(store, silos: 2, settings, budget.Token);
         try
         {
             await Scenario(cluster, budget.Token).WaitAsync(budget.Token);

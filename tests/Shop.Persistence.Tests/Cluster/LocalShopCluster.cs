@@ -5,7 +5,7 @@ using System.Reflection;
 namespace Shop.Persistence.Tests.Cluster;
 
 /// <summary>
-/// Real Shop.Silo and Shop.Api processes on 127.0.0.1 sharing one PostgreSQL database, run from the
+/// Real Shop.Silo and Shop.Api processes on 127.0.0.1 sharing one database (PostgreSQL or MongoDB), run from the
 /// build output beside this test assembly (the test project references both projects, so
 /// <c>dotnet test -c Release</c> builds them). Disposing kills every process, whatever happened.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class LocalShopCluster : IDisposable
     public const string AdminPassword = "cluster-admin-password";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly string _connection;
+    private readonly IReadOnlyDictionary<string, string> _store;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly List<ShopProcess> _silos = [];
     private readonly List<ShopProcess> _apis = [];
@@ -24,9 +24,9 @@ public sealed class LocalShopCluster : IDisposable
     // Emails the API writes (order notifications) go here, and are deleted with the cluster.
     private readonly string _mailDir = Path.Combine(Path.GetTempPath(), "shop-cluster-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
-    private LocalShopCluster(string connection, IReadOnlyDictionary<string, string> settings)
+    private LocalShopCluster(IReadOnlyDictionary<string, string> store, IReadOnlyDictionary<string, string> settings)
     {
-        _connection = connection;
+        _store = store;
         _settings = settings;
     }
 
@@ -34,13 +34,14 @@ public sealed class LocalShopCluster : IDisposable
     public Uri ApiUrl { get; private set; } = null!;
 
     /// <summary>
-    /// Starts <paramref name="silos"/> silos and one API node on a migrated database. <paramref name="settings"/>
-    /// adds to (or overrides) the environment of every process, e.g. PAYMENT_TIMEOUT.
+    /// Starts <paramref name="silos"/> silos and one API node on a migrated database, named by
+    /// <paramref name="store"/> (see <see cref="ClusterStores"/>). <paramref name="settings"/> adds to (or
+    /// overrides) the environment of every process, e.g. PAYMENT_TIMEOUT.
     /// </summary>
     public static async Task<LocalShopCluster> StartAsync(
-        string connection, int silos, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> store, int silos, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {
-        var cluster = new LocalShopCluster(connection, settings ?? new Dictionary<string, string>());
+        var cluster = new LocalShopCluster(store, settings ?? new Dictionary<string, string>());
         try
         {
             await cluster.StartProcessesAsync(silos, cancellationToken);
@@ -137,10 +138,8 @@ public sealed class LocalShopCluster : IDisposable
 
     private ShopProcess Launch(string name, string dll, Dictionary<string, string> own)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(_store)
         {
-            ["STORAGE_PROVIDER"] = "postgres",
-            ["POSTGRES_CONNECTION"] = _connection,
             ["CLUSTER_ID"] = "cluster-tests",
             ["SERVICE_ID"] = "cluster-tests",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",

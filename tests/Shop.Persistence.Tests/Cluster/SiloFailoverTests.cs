@@ -1,18 +1,28 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
-using Shop.Silo.Migrations;
 using Xunit.Abstractions;
 
 namespace Shop.Persistence.Tests.Cluster;
 
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresSiloFailoverTests(PostgresFixture postgres, ITestOutputHelper output) : SiloFailoverTests(output)
+{
+    protected override Task<IReadOnlyDictionary<string, string>> Store() => ClusterStores.Postgres(postgres, "failover");
+}
+
+[Collection(Mongo.MongoCollection.Name)]
+public sealed class MongoSiloFailoverTests(Mongo.MongoFixture mongo, ITestOutputHelper output) : SiloFailoverTests(output)
+{
+    protected override Task<IReadOnlyDictionary<string, string>> Store() => ClusterStores.Mongo(mongo, "failover");
+}
+
 /// <summary>
-/// Three real silos and an API node on PostgreSQL; a dozen shoppers fill carts and check out
+/// Three real silos and an API node on a database; a dozen shoppers fill carts and check out
 /// concurrently while one silo is killed with SIGKILL. Every acknowledged change must survive, and
 /// the stock arithmetic must balance exactly, whatever the requests that failed during the failover did.
 /// </summary>
-[Collection(PostgresCollection.Name)]
-public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelper output)
+public abstract class SiloFailoverTests(ITestOutputHelper output)
 {
     private const int ShopperCount = 12;
 
@@ -28,13 +38,15 @@ public sealed class SiloFailoverTests(PostgresFixture postgres, ITestOutputHelpe
     private static readonly TimeSpan StockSettleBound = TimeSpan.FromSeconds(75);
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
 
+    /// <summary>A fresh migrated database, or a skip when there is none.</summary>
+    protected abstract Task<IReadOnlyDictionary<string, string>> Store();
+
     [SkippableFact]
     public async Task Killing_a_silo_mid_run_loses_no_acknowledged_cart_change_or_order_and_reserves_no_stock_twice()
     {
-        var connection = await postgres.NewDatabase("failover");
-        await new PostgresMigrator(connection, TextWriter.Null).MigrateAsync();
+        var store = await Store();
         using var budget = new CancellationTokenSource(Budget);
-        using var cluster = await LocalShopCluster.StartAsync(connection, silos: 3, settings: null, budget.Token);
+        using var cluster = await LocalShopCluster.StartAsync(store, silos: 3, settings: null, budget.Token);
         try
         {
             await Scenario(cluster, budget.Token).WaitAsync(budget.Token);
