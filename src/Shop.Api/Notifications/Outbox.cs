@@ -54,14 +54,15 @@ internal sealed class OutboxDispatcher<T>(Outbox<T> outbox, IDelivery<T> deliver
             }
             catch (Exception e) when (e is not OperationCanceledException && attempt < retry.Delays.Length)
             {
+                // The error's type only: mail and SMS errors tend to quote the recipient.
                 logger.LogWarning("Delivering a {Kind} {Channel} failed ({Error}); retry {Attempt} in {Delay}",
-                    message.Kind, typeof(T).Name, e.Message, attempt + 1, retry.Delays[attempt]);
+                    message.Kind, typeof(T).Name, e.GetType().Name, attempt + 1, retry.Delays[attempt]);
                 await Task.Delay(retry.Delays[attempt], stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError("Gave up delivering a {Kind} {Channel} after {Attempts} attempts: {Error}",
-                    message.Kind, typeof(T).Name, attempt + 1, e.Message);
+                    message.Kind, typeof(T).Name, attempt + 1, e.GetType().Name);
                 return;
             }
         }

@@ -61,6 +61,11 @@ public static class ApiProductionRules
             problems.Add("API_BASE_URL must be the shop's public URL, e.g. https://shop.example.com (links in emails are built from it).");
         }
 
+        if (string.IsNullOrWhiteSpace(config["SMTP_HOST"]))
+        {
+            problems.Add("SMTP_HOST is not set: order and password-reset emails would be written to files on this server instead of being sent.");
+        }
+
         if (config["ADMIN_PASSWORD"] is { Length: > 0 } adminPassword && adminPassword.Length < MinAdminPasswordLength)
         {
             problems.Add($"ADMIN_PASSWORD has {adminPassword.Length} characters; at least {MinAdminPasswordLength} are needed.");

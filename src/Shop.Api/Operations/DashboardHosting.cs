@@ -12,6 +12,8 @@ public static class DashboardHosting
 
     public static WebApplicationBuilder AddShopDashboardAccess(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<BasicAuthThrottle>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AdminBasicAuthentication>(AdminBasicAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p

@@ -14,11 +14,12 @@ public sealed record CatalogEntry(
     [property: Id(8)] double? Rating,
     [property: Id(9)] long Sold,
     [property: Id(10)] bool Archived,
-    [property: Id(11)] DateTimeOffset CreatedAt)
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] long Revision = 0)
 {
     public static CatalogEntry From(ProductView p) => new(
         p.Id, p.Details.Name, p.Details.Description, p.Details.Price, p.Details.Category, p.Details.Brand,
-        p.ImageUrl, p.Stock, p.Rating, p.Sold, p.Archived, p.CreatedAt);
+        p.ImageUrl, p.Stock, p.Rating, p.Sold, p.Archived, p.CreatedAt, p.Revision);
 }
 
 /// <summary>

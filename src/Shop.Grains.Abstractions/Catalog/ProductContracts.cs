@@ -32,7 +32,8 @@ public sealed record ProductView(
     [property: Id(5)] long Sold,
     [property: Id(6)] bool Archived,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] DateTimeOffset UpdatedAt)
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] long Revision = 0)
 {
     public string ImageUrl => Details.Images.Count > 0 ? Details.Images[0] : "";
 }

@@ -14,11 +14,12 @@ public interface IUserEmailGrain : IGrainWithStringKey
     [ReadOnly]
     Task<string?> GetUserId();
 
-    /// <summary>How long the caller must wait before another attempt, or null when it may try now.</summary>
-    [ReadOnly]
-    Task<TimeSpan?> GetLoginLockout();
+    /// <summary>
+    /// Starts a sign-in attempt: null when it may go ahead, else how long to wait. Attempts still
+    /// being checked count as failures until they end, so parallel guesses cannot slip past the limit.
+    /// </summary>
+    Task<TimeSpan?> BeginLoginAttempt();
 
-    Task RecordLoginFailure();
-
-    Task RecordLoginSuccess();
+    /// <summary>Ends an attempt that <see cref="BeginLoginAttempt"/> let through.</summary>
+    Task EndLoginAttempt(bool succeeded);
 }

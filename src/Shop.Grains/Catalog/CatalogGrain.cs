@@ -68,5 +68,14 @@ internal sealed class CatalogGrain(
         return true;
     }
 
-    private void Put(CatalogEntry entry) => _entries[entry.Id] = (entry, ++_version);
+    private void Put(CatalogEntry entry)
+    {
+        // One-way updates are not ordered: an older revision arriving late must not undo a newer one.
+        if (_entries.TryGetValue(entry.Id, out var known) && known.Entry.Revision > entry.Revision)
+        {
+            return;
+        }
+
+        _entries[entry.Id] = (entry, ++_version);
+    }
 }

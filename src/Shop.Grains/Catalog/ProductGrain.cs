@@ -8,9 +8,9 @@ internal sealed class ProductGrain(
     TimeProvider clock) : Grain, IProductGrain
 {
     // Settled order ids only have to outlive a reserve still in flight for the same order: Orleans
-    // drops requests older than their response timeout (30 s by default), so an hour is ample, and
-    // a hot product's state does not grow with every order it ever sold.
-    private static readonly TimeSpan SettledRetention = TimeSpan.FromHours(1);
+    // drops requests older than their response timeout (30 s by default), so ten minutes is ample,
+    // and a hot product's state does not grow with every order it sells.
+    private static readonly TimeSpan SettledRetention = TimeSpan.FromMinutes(10);
 
     private ProductState State => store.State;
 
@@ -114,7 +114,7 @@ internal sealed class ProductGrain(
 
     private async Task Save(ProductState next)
     {
-        await store.SaveAsync(next);
+        await store.SaveAsync(next with { Revision = State.Revision + 1 });
         await Catalog.Update(CatalogEntry.From(ToView()));
     }
 
@@ -127,5 +127,5 @@ internal sealed class ProductGrain(
 
     private ProductView ToView() => new(
         this.GetPrimaryKeyString(), State.Details!, State.Available, State.Reservations.Values.Sum(),
-        State.Rating, State.Sold, State.Archived, State.CreatedAt, State.UpdatedAt);
+        State.Rating, State.Sold, State.Archived, State.CreatedAt, State.UpdatedAt, State.Revision);
 }

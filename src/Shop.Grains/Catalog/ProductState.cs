@@ -21,4 +21,7 @@ public sealed record ProductState
     [Id(6)] public bool Archived { get; init; }
     [Id(7)] public DateTimeOffset CreatedAt { get; init; }
     [Id(8)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Moves on with every write, so the catalog index can drop an update that arrives late.</summary>
+    [Id(9)] public long Revision { get; init; }
 }

@@ -40,12 +40,10 @@ internal sealed class OrderGrain(
             return ShopError.Conflict("This checkout was interrupted and has expired. Please check out again.");
         }
 
-        if (State.Placing is { } interrupted)
-        {
-            // A retry after a crash mid-checkout, perhaps with other lines: give back what the
-            // interrupted attempt may hold of products this attempt no longer orders.
-            await ReleaseAll(interrupted.Lines.Select(l => l.ProductId).Except(order.Lines.Select(l => l.ProductId)));
-        }
+        // A retry after a crash mid-checkout finishes the interrupted plan, whatever the cart holds
+        // now: products answer a repeated reserve for this order with what they already hold, so a
+        // changed quantity would otherwise be ordered without being reserved.
+        order = State.Placing ?? order;
 
         var deadline = clock.GetUtcNow() + Rules.PaymentTimeout;
         await store.SaveAsync(State with { Placing = order });
@@ -122,6 +120,15 @@ internal sealed class OrderGrain(
         }
 
         var order = await ExpireIfOverdue();
+        if (order.Status == OrderStatus.Cancelled && order.Payment is null)
+        {
+            // The provider took the money after the order was cancelled and its stock given back:
+            // the payment is kept on the order and refunded, never lost.
+            logger.LogWarning("Order {OrderId} was paid after it was cancelled; the payment is refunded", Id);
+            var late = new PaymentInfo(paymentEvent.PaymentId, "gateway", "", clock.GetUtcNow());
+            return await Transition(OrderStatus.Refunded, o => o with { Payment = late });
+        }
+
         if (order.Status != OrderStatus.PendingPayment)
         {
             return NotPayable(order);
@@ -342,13 +349,12 @@ internal sealed class OrderGrain(
         var order = State.Order!;
         try
         {
+            await GrainFactory.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(order.Id, order.CreatedAt))
+                .Upsert(new OrderIndexEntry(order.Id, order.UserId, order.Status, order.Total, order.CreatedAt, order.History.Count));
             if (isNew)
             {
                 await GrainFactory.GetGrain<IOrderMonthsGrain>(0).Add(OrderIndexKeys.Month(order.CreatedAt));
             }
-
-            await GrainFactory.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(order.Id, order.CreatedAt))
-                .Upsert(new OrderIndexEntry(order.Id, order.UserId, order.Status, order.Total, order.CreatedAt, order.History.Count));
         }
         catch (Exception e)
         {

@@ -57,7 +57,8 @@ internal sealed class UserOrdersGrain(
             return placed.Error!;
         }
 
-        await Record(orderId, lines);
+        // What the order holds, which may differ from the cart read above if it finished an interrupted plan.
+        await Record(orderId, placed.Value!.Items.Select(i => new CartLine(i.ProductId, i.Quantity)).ToList());
         return new PlacedOrder(placed.Value!, IsNew: true);
     }
 

@@ -15,7 +15,7 @@ public static partial class Durations
         }
 
         var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-        var duration = match.Groups["unit"].Value switch
+        var duration = match.Groups["unit"].Value.ToLowerInvariant() switch
         {
             "d" => TimeSpan.FromDays(amount),
             "h" => TimeSpan.FromHours(amount),

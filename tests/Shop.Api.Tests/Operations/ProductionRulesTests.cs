@@ -15,6 +15,7 @@ public sealed class ProductionRulesTests
         ["WEBHOOK_API_KEY"] = "fedcba9876543210fedcba9876543210",
         ["API_BASE_URL"] = "https://shop.example.com",
         ["ADMIN_PASSWORD"] = "a-long-admin-password",
+        ["SMTP_HOST"] = "smtp.example.com",
     };
 
     [Fact]
@@ -35,6 +36,7 @@ public sealed class ProductionRulesTests
     [InlineData("ADMIN_PASSWORD", "short-pass", "ADMIN_PASSWORD has 10 characters")]
     [InlineData("POSTGRES_CONNECTION", null, "STORAGE_PROVIDER is memory")]
     [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must look like")]
+    [InlineData("SMTP_HOST", null, "SMTP_HOST is not set")]
     public void Each_unsafe_setting_is_reported_on_its_own_line(string name, string? value, string expected)
     {
         var problem = Assert.Single(ApiProductionRules.Check(Config((name, value))));
@@ -85,5 +87,17 @@ public sealed class ProductionRulesTests
         }
 
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    [Theory]
+    [InlineData("7d", 7 * 24 * 3600)]
+    [InlineData("7D", 7 * 24 * 3600)]
+    [InlineData("30M", 30 * 60)]
+    [InlineData("12h", 12 * 3600)]
+    [InlineData("45", 45)]
+    [InlineData("250ms", 0.25)]
+    public void Durations_read_as_ops_write_them_in_any_case(string text, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Durations.Parse(text, "TEST"));
     }
 }

@@ -27,19 +27,31 @@ public sealed class UserTests(ClusterFixture fixture)
         var email = _grains.GetGrain<IUserEmailGrain>($"{ShopIds.New()}@example.com");
         for (var i = 0; i < 4; i++)
         {
-            await email.RecordLoginFailure();
+            Assert.Null(await email.BeginLoginAttempt());
+            await email.EndLoginAttempt(succeeded: false);
         }
 
-        Assert.Null(await email.GetLoginLockout());
-        await email.RecordLoginSuccess();
+        Assert.Null(await email.BeginLoginAttempt());
+        await email.EndLoginAttempt(succeeded: true);
         for (var i = 0; i < 5; i++)
         {
-            await email.RecordLoginFailure();
+            Assert.Null(await email.BeginLoginAttempt());
+            await email.EndLoginAttempt(succeeded: false);
         }
 
-        var wait = await email.GetLoginLockout();
+        var wait = await email.BeginLoginAttempt();
         Assert.NotNull(wait);
         Assert.InRange(wait.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+    }
+
+    [Fact]
+    public async Task Parallel_attempts_cannot_slip_past_the_limit()
+    {
+        var email = _grains.GetGrain<IUserEmailGrain>($"{ShopIds.New()}@example.com");
+
+        var begun = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => email.BeginLoginAttempt()));
+
+        Assert.Equal(5, begun.Count(wait => wait is null));
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
         Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), api.Tail());
         Assert.Equal(1, api.ExitCode);
         var problems = api.Output.Split('\n').Where(l => l.TrimStart().StartsWith("configuration error:")).ToList();
-        Assert.Equal(6, problems.Count);
-        foreach (var expected in new[] { "STORAGE_PROVIDER is memory", "JWT_SECRET has 22 characters", "BCRYPT_SALT_ROUNDS is 8", "ALLOWED_ORIGINS contains '*'", "WEBHOOK_API_KEY", "API_BASE_URL" })
+        Assert.Equal(7, problems.Count);
+        foreach (var expected in new[] { "STORAGE_PROVIDER is memory", "JWT_SECRET has 22 characters", "BCRYPT_SALT_ROUNDS is 8", "ALLOWED_ORIGINS contains '*'", "WEBHOOK_API_KEY", "API_BASE_URL", "SMTP_HOST" })
         {
             Assert.Contains(problems, p => p.Contains(expected));
         }
@@ -72,6 +72,7 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
             ["ALLOWED_ORIGINS"] = "https://shop.example.com",
             ["WEBHOOK_API_KEY"] = "fedcba9876543210fedcba9876543210",
             ["API_BASE_URL"] = "https://shop.example.com",
+            ["SMTP_HOST"] = "127.0.0.1",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["SILO_PORT"] = FreePort().ToString(),
             ["GATEWAY_PORT"] = FreePort().ToString(),

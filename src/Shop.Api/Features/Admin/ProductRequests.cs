@@ -37,13 +37,13 @@ public sealed record ProductRequest(
             errors["category"] = [$"Unknown category; use one of: {string.Join(", ", Categories.All.Select(c => c.Id))}."];
         }
 
-        if (Images?.Any(i => i.Length > 500 || !IsImageUrl(i)) == true)
+        if (Images?.Any(i => i is null || i.Length > 500 || !IsImageUrl(i)) == true)
         {
             errors["images"] = ["Each image must be an http(s) URL or a path starting with /, at most 500 characters."];
         }
 
         if (Attributes is { } attributes && (attributes.Count > ProductLimits.MaxAttributes
-            || attributes.Any(a => a.Key.Length is 0 or > 50 || a.Value.Length > 200)))
+            || attributes.Any(a => a.Key.Length is 0 or > 50 || a.Value is null || a.Value.Length > 200)))
         {
             errors["attributes"] = [$"At most {ProductLimits.MaxAttributes} attributes, names 1-50 and values up to 200 characters."];
         }

@@ -35,7 +35,7 @@ public static class AuthApi
         LoginRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, TokenService tokens)
     {
         var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(request.Email));
-        if (await emailGrain.GetLoginLockout() is { } wait)
+        if (await emailGrain.BeginLoginAttempt() is { } wait)
         {
             return Problems.TooManyRequests(http, wait, "Too many failed sign-in attempts for this account. Please wait and try again.");
         }
@@ -43,13 +43,13 @@ public static class AuthApi
         var userId = await emailGrain.GetUserId();
         var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
         var credentials = user is null ? null : await user.GetCredentials();
-        if (!hasher.Verify(request.Password, credentials?.PasswordHash))
+        var valid = hasher.Verify(request.Password, credentials?.PasswordHash);
+        await emailGrain.EndLoginAttempt(valid);
+        if (!valid)
         {
-            await emailGrain.RecordLoginFailure();
             return Problems.Unauthorized("The email or password is incorrect.");
         }
 
-        await emailGrain.RecordLoginSuccess();
         var profile = await user!.GetProfile();
         return TypedResults.Ok(tokens.Issue(profile!, credentials!.TokenVersion));
     }

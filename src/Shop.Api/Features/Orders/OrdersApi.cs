@@ -113,7 +113,7 @@ public static class OrdersApi
         {
             (OrderStatus.PendingPayment, OrderStatus.Paid) => OrderEvent.Paid,
             (OrderStatus.Paid, OrderStatus.Shipped) => OrderEvent.Shipped,
-            (OrderStatus.Paid, OrderStatus.Refunded) => OrderEvent.Refunded,
+            (OrderStatus.Paid or OrderStatus.Cancelled, OrderStatus.Refunded) => OrderEvent.Refunded,
             _ => null,
         };
         if (happened is { } kind)

@@ -96,6 +96,14 @@ public sealed record MongoSettings
         }
 
         settings.ApplicationName ??= applicationName;
+
+        // A reservation acknowledged by a primary alone can be rolled back by a failover, and stock
+        // with it: unless the URI asks for a write concern, writes wait for a majority.
+        if (Url.W is null)
+        {
+            settings.WriteConcern = WriteConcern.WMajority;
+        }
+
         return settings;
     }
 

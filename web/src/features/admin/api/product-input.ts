@@ -6,5 +6,6 @@ export interface ProductInput {
   category: string;
   brand?: string;
   images?: string[];
-  stock: number;
+  /** Required on create; on update sent only when the admin changed it (see ProductFormModal). */
+  stock?: number;
 }

@@ -55,4 +55,29 @@ describe('admin product form', () => {
     await user.click(within(dialog).getByTestId('product-form-submit'));
     expect(await within(dialog).findByText('Name already used.')).toBeInTheDocument();
   });
+
+  it('sends the stock on edit only when the admin changed it', async () => {
+    const existing = { ...product({ id: 'p-9', stock: 7 }), description: 'Old', images: [], attributes: {} };
+    const server = mockApi({
+      'GET /api/products/p-9': { status: 200, body: existing },
+      'PUT /api/admin/products/p-9': { status: 200, body: existing },
+    });
+    const { user } = renderWithApp(
+      <ProductFormModal open productId="p-9" categories={categories} onClose={() => {}} onSaved={() => {}} />,
+      { user: admin },
+    );
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByLabelText('Name')).toHaveValue('Notebook'));
+
+    await user.type(within(dialog).getByLabelText('Description'), ' and new');
+    await user.click(within(dialog).getByTestId('product-form-submit'));
+    await waitFor(() => expect(server.callsTo('PUT /api/admin/products/p-9')).toHaveLength(1));
+    expect(server.callsTo('PUT /api/admin/products/p-9')[0].body).not.toHaveProperty('stock');
+
+    await user.clear(within(dialog).getByLabelText('Stock'));
+    await user.type(within(dialog).getByLabelText('Stock'), '30');
+    await user.click(within(dialog).getByTestId('product-form-submit'));
+    await waitFor(() => expect(server.callsTo('PUT /api/admin/products/p-9')).toHaveLength(2));
+    expect(server.callsTo('PUT /api/admin/products/p-9')[1].body).toMatchObject({ stock: 30 });
+  });
 });

@@ -69,7 +69,9 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
       category: values.category,
       brand: values.brand?.trim() || undefined,
       images: values.images?.map((url) => url.trim()).filter(Boolean),
-      stock: values.stock,
+      // On edit, stock goes only when the admin changed it: the number shown was the stock when the
+      // form opened, and sending it back unchanged would undo every reservation made since.
+      stock: !productId || values.stock !== existing.data?.stock ? values.stock : undefined,
     };
     const handlers = {
       onSuccess: () => onSaved(input.name),
