@@ -95,4 +95,14 @@ public sealed class MongoSettingsTests
 
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.ToDictionary(v => v.Key, v => (string?)v.Value)).Build();
+
+    [Theory]
+    [InlineData("mongodb://db.example.com:27017/shop", "majority")]
+    [InlineData("mongodb://db.example.com:27017/shop?w=1", "1")]
+    [InlineData("mongodb://db.example.com:27017/shop?w=majority", "majority")]
+    public void Writes_wait_for_a_majority_unless_the_uri_says_otherwise(string uri, string expected)
+    {
+        var settings = MongoSettings.Parse(uri).ClientSettings("test", TimeSpan.FromSeconds(1));
+        Assert.Equal(expected, settings.WriteConcern.W.ToString());
+    }
 }
