@@ -2,13 +2,16 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdStaticCss } from './build/antd-static-css.ts';
+import { theme } from './src/app/providers/theme.ts';
 
 // The API (ASP.NET Core) listens on :5000 in development and serves the built client itself in
 // production, so the dev server only has to forward /api to it.
 const apiTarget = process.env.SHOP_API_URL ?? 'http://localhost:5000';
 
 export default defineConfig({
-  plugins: [react()],
+  // antdStaticCss: antd's component CSS as a static stylesheet (`virtual:antd.css`, imported by main.tsx).
+  plugins: [react(), antdStaticCss(theme)],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -4,6 +4,9 @@ import { App } from './app/App';
 import { createQueryClient } from './app/providers/query-client';
 import { createAppRouter, preloadRoute } from './app/router';
 import { initI18n } from './lib/i18n';
+// antd's component styles, rendered at build time (build/antd-static-css.ts): antd runs with
+// `zeroRuntime` and does not generate them while rendering. Before styles.css, which overrides them.
+import 'virtual:antd.css';
 import './app/styles.css';
 
 const i18nReady = initI18n();

@@ -6,12 +6,9 @@ import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '@/lib/i18n';
+import { theme } from './theme';
 
 const ANTD_LOCALE = { 'zh-CN': zhCN, 'en-US': enUS } as const;
-
-const theme = {
-  token: { colorPrimary: '#d4380d', borderRadius: 6 },
-};
 
 /** antd's locale follows i18next (and dates too, see lib/format-date), so they switch together. */
 function LocalizedAntd({ children }: { children: ReactNode }) {
