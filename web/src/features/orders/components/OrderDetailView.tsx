@@ -76,10 +76,10 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
               rowKey="productId"
               pagination={false}
               dataSource={o.items}
-              scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('orders.product'), dataIndex: 'name', render: (name: string, line) => <Link to={`/products/${line.productId}`}>{name}</Link> },
-                { title: t('cart.unitPrice'), dataIndex: 'unitPrice', align: 'right', render: (fen: number) => <Price fen={fen} size="small" /> },
+                // On a phone the unit price gives way, so that the line total fits beside the name.
+                { title: t('cart.unitPrice'), dataIndex: 'unitPrice', align: 'right', responsive: ['sm'], render: (fen: number) => <Price fen={fen} size="small" /> },
                 { title: t('cart.quantity'), dataIndex: 'quantity', align: 'right' },
                 { title: t('orders.lineTotal'), dataIndex: 'lineTotal', align: 'right', render: (fen: number) => <Price fen={fen} size="small" /> },
               ]}
