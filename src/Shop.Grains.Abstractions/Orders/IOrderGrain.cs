@@ -28,4 +28,11 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<Outcome<OrderView>> Deliver();
 
     Task<Outcome<OrderView>> Refund();
+
+    /// <summary>
+    /// True the first time it is asked about a status the order has reached, false ever after: of all
+    /// the requests that saw the order move there (concurrent cancels, a replayed webhook), exactly
+    /// one tells the shopper.
+    /// </summary>
+    Task<bool> ClaimNotice(OrderStatus status);
 }

@@ -205,6 +205,17 @@ internal sealed class OrderGrain(
             : ShopError.Conflict($"Only a shipped order can be delivered; this one is {State.Order.Status}.");
     }
 
+    public async Task<bool> ClaimNotice(OrderStatus status)
+    {
+        if (State.Order is null || State.Noticed.Contains(status) || State.Order.History.All(h => h.Status != status))
+        {
+            return false;
+        }
+
+        await store.SaveAsync(State with { Noticed = State.Noticed.Add(status) });
+        return true;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (State.Placing is { } placing && State.Order is null)

@@ -25,4 +25,7 @@ public sealed record OrderState
 
     /// <summary>A checkout that never finished and was given up by the reminder; the id is not reused.</summary>
     [Id(5)] public bool Abandoned { get; init; }
+
+    /// <summary>The statuses the shopper has been told about (see IOrderGrain.ClaimNotice).</summary>
+    [Id(6)] public ImmutableHashSet<OrderStatus> Noticed { get; init; } = ImmutableHashSet<OrderStatus>.Empty;
 }

@@ -2,8 +2,11 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shop.Api.Features.Orders;
 using Shop.Api.Notifications;
+using Shop.Api.Notifications.Orders;
 using Shop.Api.Tests.Support;
+using Shop.Grains.Orders;
 
 namespace Shop.Api.Tests.Operations;
 
@@ -121,6 +124,30 @@ public sealed class NotificationTests : IAsyncLifetime
         await _smtp.WaitFor(m => (m.Subject ?? "").Contains("付款成功") && m.To.Mailboxes.Single().Address == shopper.Email);
         await Task.Delay(500);
         Assert.Equal(2, _smtp.Messages.Count(m => m.To.Mailboxes.Single().Address == shopper.Email));
+    }
+
+    [Fact]
+    public async Task Requests_that_all_saw_the_refund_happen_send_one_email()
+    {
+        var admin = await ShopClient.Admin(_factory);
+        var shopper = await ShopClient.NewShopper(_factory);
+        await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
+        var id = (await shopper.Checkout())["id"]!.GetValue<string>();
+        var number = id[^8..].ToUpperInvariant();
+        await shopper.Post($"/api/orders/{id}/pay", new { method = "card", cardNumber = TestData.ApprovedCard });
+        var order = _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrderGrain>(id);
+        var notifier = _factory.Services.GetRequiredService<OrderNotifier>();
+
+        // Concurrent cancels that each read the order as paid before the first one refunded it: the
+        // race, made certain instead of left to timing.
+        var paid = (await order.Get())!;
+        var refunded = await order.Cancel();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => OrdersApi.AnswerAndNotify(paid, refunded, notifier)));
+        await shopper.Post($"/api/orders/{id}/cancel", null);
+
+        await _smtp.WaitFor(m => m.Subject == $"订单 {number} 已退款");
+        await Task.Delay(500);
+        Assert.Single(_smtp.Messages, m => m.Subject == $"订单 {number} 已退款");
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public static class OrdersApi
 
     /// <summary>
     /// The answer to an order action, telling the shopper when it moved the order on. Comparing with
-    /// the order as it was before keeps a replayed request from notifying twice.
+    /// the order as it was before names the event; the notifier makes sure it is told only once.
     /// </summary>
     public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AnswerAndNotify(
         OrderView before, Outcome<OrderView> outcome, OrderNotifier notifier)

@@ -7,7 +7,8 @@ namespace Shop.Api.Notifications.Orders;
 
 /// <summary>
 /// Tells shoppers about their orders: email when placed, paid, shipped and refunded; SMS when
-/// shipped, if they gave a phone. Only queues: a failure here never fails the order.
+/// shipped, if they gave a phone. Only queues: a failure here never fails the order. Each event is
+/// told once, however many requests saw it happen: the order grain grants it (ClaimNotice).
 /// </summary>
 public sealed class OrderNotifier(
     IGrainFactory grains, Outbox<EmailMessage> emails, Outbox<SmsMessage> sms, IConfiguration config, ILogger<OrderNotifier> logger)
@@ -16,7 +17,8 @@ public sealed class OrderNotifier(
     {
         try
         {
-            if (await grains.GetGrain<IUserGrain>(order.UserId).GetProfile() is not { } shopper)
+            if (!await grains.GetGrain<IOrderGrain>(order.Id).ClaimNotice(order.Status)
+                || await grains.GetGrain<IUserGrain>(order.UserId).GetProfile() is not { } shopper)
             {
                 return;
             }
