@@ -54,21 +54,22 @@ public sealed class RequestStats(TimeProvider clock)
             }
 
             var started = Stopwatch.GetTimestamp();
-            var threw = false;
+            int? answeredByHandler = null;
             try
             {
                 await next(context);
             }
-            catch
+            catch (Exception e)
             {
-                // The exception handler further out turns it into a 500; count it as one here.
-                threw = true;
+                // The exception handler further out answers: a malformed request (bad JSON, a value of
+                // the wrong type) with its 4xx, being the client's mistake, anything else with a 500.
+                answeredByHandler = e is BadHttpRequestException bad ? bad.StatusCode : 500;
                 throw;
             }
             finally
             {
                 context.RequestServices.GetRequiredService<RequestStats>()
-                    .Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, threw ? 500 : context.Response.StatusCode);
+                    .Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, answeredByHandler ?? context.Response.StatusCode);
             }
         });
 }
