@@ -49,10 +49,13 @@ public static class ApiHosting
         return builder;
     }
 
-    /// <summary>Validation reports C# member names ("ShippingAddress.Phone"); clients know the JSON names.</summary>
+    /// <summary>
+    /// Validation reports C# member names ("ShippingAddress.Phone"); clients know the JSON names.
+    /// Header names ("Idempotency-Key") are left as they are.
+    /// </summary>
     private static void CamelCaseFieldNames(IDictionary<string, string[]> errors)
     {
-        foreach (var key in errors.Keys.ToList())
+        foreach (var key in errors.Keys.Where(k => !k.Contains('-')).ToList())
         {
             var camel = string.Join('.', key.Split('.').Select(part => JsonNamingPolicy.CamelCase.ConvertName(part)));
             if (camel != key)

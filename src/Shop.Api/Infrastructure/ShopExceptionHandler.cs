@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Shop.Api.Infrastructure;
 
@@ -14,6 +16,7 @@ internal sealed class ShopExceptionHandler(IProblemDetailsService problems, ILog
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var (status, detail) = Classify(exception);
+        var field = exception is BadHttpRequestException bad ? FieldOf(bad) : null;
         if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
@@ -32,9 +35,26 @@ internal sealed class ShopExceptionHandler(IProblemDetailsService problems, ILog
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = status, Title = Problems.TitleOf(status), Detail = detail },
+            // Like a validation failure, a value of the wrong type names its field in `errors`.
+            ProblemDetails = field is null
+                ? new ProblemDetails { Status = status, Title = Problems.TitleOf(status), Detail = detail }
+                : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["This value has the wrong type or format."] })
+                {
+                    Status = status, Title = Problems.TitleOf(status), Detail = detail,
+                },
         });
     }
+
+    /// <summary>The JSON field ("shippingAddress.phone") or query / route value ("pageSize") at fault, when known.</summary>
+    private static string? FieldOf(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException { Path: ['$', '.', .. var field] } when field.Length > 0 => field,
+        _ when BindFailure.Match(bad.Message) is { Success: true } match => match.Groups["name"].Value,
+        _ => null,
+    };
+
+    // ASP.NET Core's message: Failed to bind parameter "int pageSize" from "abc".
+    private static readonly Regex BindFailure = new(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"" from", RegexOptions.CultureInvariant);
 
     private static (int Status, string Detail) Classify(Exception exception) => exception switch
     {

@@ -121,12 +121,13 @@ public sealed class CatalogTests(ShopApiFactory factory)
     }
 
     [Theory]
-    [InlineData("page=abc")]
-    [InlineData("minPrice=99999999999999999999999")]
-    [InlineData("inStock=maybe")]
-    public async Task Query_values_of_the_wrong_type_are_400(string query)
+    [InlineData("page=abc", "page")]
+    [InlineData("minPrice=99999999999999999999999", "minPrice")]
+    [InlineData("inStock=maybe", "inStock")]
+    public async Task Query_values_of_the_wrong_type_are_400_naming_the_parameter(string query, string field)
     {
-        await _anonymous.Get("/api/products?" + query, HttpStatusCode.BadRequest);
+        var problem = await _anonymous.Get("/api/products?" + query, HttpStatusCode.BadRequest);
+        Assert.Equal([field], Expect.ErrorFields(problem));
     }
 
     [Fact]

@@ -78,7 +78,9 @@ public sealed class OrdersTests(ShopApiFactory factory) : ShopperTest(factory)
     public async Task An_idempotency_key_longer_than_100_characters_is_refused()
     {
         await Shopper.AddToCart(await Products.Create(Admin, stock: 10), 1);
-        await Shopper.Checkout(HttpStatusCode.BadRequest, idempotencyKey: new string('k', 101));
+        var problem = await Shopper.Checkout(HttpStatusCode.BadRequest, idempotencyKey: new string('k', 101));
+        Assert.Equal(["Idempotency-Key"], Expect.ErrorFields(problem));
+        Assert.Equal(0, (await Shopper.Get("/api/orders"))["total"]!.GetValue<int>());
     }
 
     [Fact]
