@@ -86,6 +86,11 @@ internal sealed class OrderGrain(
             return State.Order;
         }
 
+        if (State.RefusedPayments.Find(r => r.IdempotencyKey == payment.IdempotencyKey) is { } refused)
+        {
+            return refused.Error;
+        }
+
         var order = await ExpireIfOverdue();
         if (order.Status != OrderStatus.PendingPayment)
         {
@@ -95,16 +100,24 @@ internal sealed class OrderGrain(
         var result = await gateway.Charge(Id, order.Total, payment.CardNumber);
         if (result == ChargeResult.Declined)
         {
-            return new ShopError(ErrorKind.PaymentDeclined, "The card was declined. The order is still waiting for payment.");
+            return await Refuse(payment, new ShopError(ErrorKind.PaymentDeclined, "The card was declined. The order is still waiting for payment."));
         }
 
         if (result == ChargeResult.InvalidCard)
         {
-            return ShopError.Invalid("cardNumber", "The card number is not valid.");
+            return await Refuse(payment, ShopError.Invalid("cardNumber", "The card number is not valid."));
         }
 
         var paid = new PaymentInfo("pay_" + ShopIds.New(), "card", payment.CardNumber[^4..], clock.GetUtcNow());
         return await Transition(OrderStatus.Paid, o => o with { Payment = paid }, s => s with { PaymentKey = payment.IdempotencyKey });
+    }
+
+    /// <summary>Remembers a refused attempt under its key (the newest few: each retry has a new key).</summary>
+    private async Task<ShopError> Refuse(CardPayment payment, ShopError error)
+    {
+        var refused = State.RefusedPayments.Add(new RefusedPayment(payment.IdempotencyKey, error));
+        await store.SaveAsync(State with { RefusedPayments = refused.Count > 20 ? refused.RemoveAt(0) : refused });
+        return error;
     }
 
     public async Task<Outcome<OrderView>> ApplyPaymentEvent(PaymentEvent paymentEvent)

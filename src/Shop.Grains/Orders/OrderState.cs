@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Shop.Grains.Common;
 
 namespace Shop.Grains.Orders;
 
@@ -28,4 +29,13 @@ public sealed record OrderState
 
     /// <summary>The statuses the shopper has been told about (see IOrderGrain.ClaimNotice).</summary>
     [Id(6)] public ImmutableHashSet<OrderStatus> Noticed { get; init; } = ImmutableHashSet<OrderStatus>.Empty;
+
+    /// <summary>
+    /// The newest refused payment attempts (declined or invalid card) by Idempotency-Key, so that a
+    /// repeat of one answers as the first did instead of charging again.
+    /// </summary>
+    [Id(7)] public ImmutableList<RefusedPayment> RefusedPayments { get; init; } = ImmutableList<RefusedPayment>.Empty;
 }
+
+[GenerateSerializer, Alias("shop.RefusedPayment")]
+public sealed record RefusedPayment([property: Id(0)] string IdempotencyKey, [property: Id(1)] ShopError Error);

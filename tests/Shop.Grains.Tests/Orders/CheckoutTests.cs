@@ -150,10 +150,15 @@ public sealed class CheckoutTests(ClusterFixture fixture)
 
         var declined = await order.PayByCard(new CardPayment(SimulatedCardGateway.DeclinedCard, "a"));
         var invalid = await order.PayByCard(new CardPayment("1111222233334444", "b"));
+        // A repeat of an attempt answers as the first did and charges nothing, whatever card it carries.
+        var repeated = await order.PayByCard(new CardPayment(SimulatedCardGateway.ApprovedCard, "a"));
+        var stillWaiting = (await order.Get())!.Status;
         var paid = await order.PayByCard(new CardPayment(SimulatedCardGateway.ApprovedCard, "c"));
 
         Assert.Equal(ErrorKind.PaymentDeclined, declined.Error!.Kind);
         Assert.Equal(ErrorKind.Validation, invalid.Error!.Kind);
+        Assert.Equal(declined.Error, repeated.Error);
+        Assert.Equal(OrderStatus.PendingPayment, stillWaiting);
         Assert.Equal(OrderStatus.Paid, paid.Value!.Status);
         Assert.Equal("4242", paid.Value.Payment!.Last4);
     }
