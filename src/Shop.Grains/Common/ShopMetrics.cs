@@ -18,4 +18,5 @@ public static class ShopMetrics
     public static readonly Counter<long> OrdersCancelled = Meter.CreateCounter<long>("shop.orders.cancelled", "{order}", "Orders cancelled or refunded, by status");
     public static readonly Counter<long> Revenue = Meter.CreateCounter<long>("shop.revenue", "fen", "Money taken by paid orders, in fen");
     public static readonly Counter<long> Refunded = Meter.CreateCounter<long>("shop.refunds", "fen", "Money given back by refunds, in fen");
+    public static readonly Counter<long> DuplicatePayments = Meter.CreateCounter<long>("shop.payments.duplicate", "{payment}", "Payments received for orders already paid; refund them at the provider");
 }

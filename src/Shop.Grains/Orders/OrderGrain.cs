@@ -142,6 +142,16 @@ internal sealed class OrderGrain(
             return await Transition(OrderStatus.Refunded, o => o with { Payment = late });
         }
 
+        if (order.Payment is { } taken)
+        {
+            // A second payment for an order already paid (the shopper paid twice, by card and at the
+            // provider): acknowledged, so the provider stops resending it, and left to ops to refund.
+            logger.LogWarning("Order {OrderId} is already paid by {PaymentId}; the second payment {SecondPaymentId} must be refunded at the provider",
+                Id, taken.Id, paymentEvent.PaymentId);
+            ShopMetrics.DuplicatePayments.Add(1);
+            return order;
+        }
+
         if (order.Status != OrderStatus.PendingPayment)
         {
             return NotPayable(order);

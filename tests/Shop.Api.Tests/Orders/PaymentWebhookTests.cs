@@ -27,6 +27,22 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : ShopperTest(fa
     }
 
     [Fact]
+    public async Task A_second_payment_for_a_paid_order_is_acknowledged_and_changes_nothing()
+    {
+        var (id, total) = await PendingOrder();
+        await Shopper.Post($"/api/orders/{id}/pay", new { method = "card", cardNumber = TestData.ApprovedCard });
+
+        var second = await Send(Event(id, total, paymentId: "pay_ext_2"), Now());
+
+        await Expect.Status(second, HttpStatusCode.OK);
+        var order = await Shopper.Get($"/api/orders/{id}");
+        Assert.Equal("Paid", order["status"]!.GetValue<string>());
+        Assert.StartsWith("pay_", order["payment"]!["id"]!.GetValue<string>());
+        Assert.NotEqual("pay_ext_2", order["payment"]!["id"]!.GetValue<string>());
+        Assert.Equal(2, order["history"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task A_wrong_signature_is_401_and_changes_nothing()
     {
         var (id, total) = await PendingOrder();
@@ -79,8 +95,8 @@ public sealed class PaymentWebhookTests(ShopApiFactory factory) : ShopperTest(fa
         return (order["id"]!.GetValue<string>(), order["total"]!.GetValue<long>());
     }
 
-    private static byte[] Event(string orderId, long amount) =>
-        JsonSerializer.SerializeToUtf8Bytes(new { paymentId = "pay_ext_1", orderId, status = "succeeded", amount });
+    private static byte[] Event(string orderId, long amount, string paymentId = "pay_ext_1") =>
+        JsonSerializer.SerializeToUtf8Bytes(new { paymentId, orderId, status = "succeeded", amount });
 
     private static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString();
 
