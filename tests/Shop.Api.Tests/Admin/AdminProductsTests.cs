@@ -32,7 +32,7 @@ public sealed class AdminProductsTests(ShopApiFactory factory) : IAsyncLifetime
         var created = await _admin.Post("/api/admin/products", new
         {
             name = $"新品 {word} 保温杯",
-            description = "316 不锈钢 vacuum flask",
+            description = "316 不锈钢 vacuum flask\n\t500 ml",
             price = 12900,
             category = "kitchen",
             brand = "Thermos",
@@ -42,6 +42,7 @@ public sealed class AdminProductsTests(ShopApiFactory factory) : IAsyncLifetime
 
         var id = created["id"]!.GetValue<string>();
         Assert.Equal(12, created["stock"]!.GetValue<int>());
+        Assert.Equal("316 不锈钢 vacuum flask\n\t500 ml", created["description"]!.GetValue<string>());
         Assert.NotEmpty(created["images"]!.AsArray());
         var found = await new ShopClient(factory.CreateClient()).Get($"/api/products?q={word.ToLowerInvariant()}");
         Assert.Equal(id, Assert.Single(Products.Items(found))!["id"]!.GetValue<string>());
@@ -54,6 +55,8 @@ public sealed class AdminProductsTests(ShopApiFactory factory) : IAsyncLifetime
     [InlineData("""{"name":"A","description":"","price":100,"category":"nope","stock":1}""", "category")]
     [InlineData("""{"name":"A","description":"","price":100,"category":"home","stock":-1}""", "stock")]
     [InlineData("""{"name":"A","description":"","price":100,"category":"home"}""", "stock")]
+    [InlineData("""{"name":"A\u0007","description":"","price":100,"category":"home","stock":1}""", "name")]
+    [InlineData("""{"name":"A","description":"ok\nbut\u0000","price":100,"category":"home","stock":1}""", "description")]
     [InlineData("""{"name":"","description":"","price":100,"category":"home","stock":1}""", "name")]
     [InlineData("""{"name":"A","description":"","price":100,"category":"home","stock":1,"images":["javascript:alert(1)"]}""", "images")]
     public async Task Bad_products_are_refused_naming_the_field_and_nothing_is_created(string body, string field)

@@ -56,6 +56,7 @@ public sealed class AuthTests(ShopApiFactory factory)
     [InlineData("ok@example.com", "short", "Name", "password")]
     [InlineData("ok@example.com", "password-1", "   ", "name")]
     [InlineData("ok@example.com", "password-1", "", "name")]
+    [InlineData("ok@example.com", "password-1", "a\u0001b", "name")]
     public async Task Registration_with_bad_fields_is_refused_naming_the_field(string email, string password, string name, string field)
     {
         var problem = await _anonymous.Post("/api/auth/register", new { email, password, name }, HttpStatusCode.BadRequest);
@@ -209,6 +210,8 @@ public sealed class AuthTests(ShopApiFactory factory)
     [InlineData("""{"phone":"call me"}""", "phone")]
     [InlineData("""{"name":"   "}""", "name")]
     [InlineData("""{"language":"fr-FR"}""", "language")]
+    [InlineData("""{"name":"a\u0000b"}""", "name")]
+    [InlineData("""{"defaultAddress":{"name":"A","phone":"13800000000","line1":"Road\u001b[2J","city":"B"}}""", "defaultAddress.line1")]
     [InlineData("""{"defaultAddress":{"name":"A","phone":"13800000000","line1":"","city":"B"}}""", "defaultAddress.line1")]
     public async Task A_bad_profile_update_is_refused_and_changes_nothing(string body, string field)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Shop.Api.Infrastructure;
 using Shop.Api.Features.Catalog;
 using Shop.Grains.Catalog;
 
@@ -14,11 +15,11 @@ public static class ProductLimits
 
 /// <summary>The body of create and update; stock is optional on update.</summary>
 public sealed record ProductRequest(
-    [property: Required, MaxLength(100)] string Name,
-    [property: MaxLength(5000)] string? Description,
+    [property: Required, MaxLength(100), PlainText] string Name,
+    [property: MaxLength(5000), PlainText(Multiline = true)] string? Description,
     [property: Required, Range(1, ProductLimits.MaxPrice)] long? Price,
     [property: Required, MaxLength(40)] string Category,
-    [property: MaxLength(50)] string? Brand = null,
+    [property: MaxLength(50), PlainText] string? Brand = null,
     [property: MaxLength(ProductLimits.MaxImages)] List<string>? Images = null,
     [property: Range(0, ProductLimits.MaxStock)] int? Stock = null,
     Dictionary<string, string>? Attributes = null)

@@ -13,7 +13,7 @@ public static class PasswordRules
 public sealed record RegisterRequest(
     [property: Required, ValidEmail, MaxLength(254)] string Email,
     [property: Required, StringLength(PasswordRules.MaxLength, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.LengthMessage)] string Password,
-    [property: Required(ErrorMessage = "The name cannot be empty."), MaxLength(50)] string Name,
+    [property: Required(ErrorMessage = "The name cannot be empty."), MaxLength(50), PlainText] string Name,
     [property: RegularExpression("^(zh-CN|en-US)$", ErrorMessage = "language must be zh-CN or en-US.")] string? Language = null);
 
 public sealed record LoginRequest(

@@ -1,19 +1,20 @@
 using System.ComponentModel.DataAnnotations;
+using Shop.Api.Infrastructure;
 using Shop.Api.Features.Users;
 
 namespace Shop.Api.Features.Orders;
 
 public sealed record CreateOrderRequest(
     [property: Required] AddressRequest ShippingAddress,
-    [property: MaxLength(500)] string? Note = null);
+    [property: MaxLength(500), PlainText(Multiline = true)] string? Note = null);
 
 public sealed record PayOrderRequest(
     [property: Required, RegularExpression("^card$", ErrorMessage = "method must be \"card\".")] string Method,
     [property: Required, MaxLength(30)] string CardNumber);
 
 public sealed record ShipOrderRequest(
-    [property: Required, MaxLength(50)] string Carrier,
-    [property: Required, MaxLength(50)] string TrackingNumber);
+    [property: Required, MaxLength(50), PlainText] string Carrier,
+    [property: Required, MaxLength(50), PlainText] string TrackingNumber);
 
 public sealed record PaymentWebhookEvent(
     [property: Required, MaxLength(100)] string PaymentId,

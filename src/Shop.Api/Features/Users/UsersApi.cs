@@ -7,7 +7,7 @@ namespace Shop.Api.Features.Users;
 
 /// <summary>A partial profile update: omitted fields stay; an empty phone clears it. No role here, ever.</summary>
 public sealed record UpdateProfileRequest(
-    [property: MinLength(1), MaxLength(50)] string? Name = null,
+    [property: MinLength(1), MaxLength(50), PlainText] string? Name = null,
     [property: RegularExpression(@"^$|^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "Enter a phone number of 5 to 20 digits.")] string? Phone = null,
     AddressRequest? DefaultAddress = null,
     [property: RegularExpression("^(zh-CN|en-US)$", ErrorMessage = "language must be zh-CN or en-US.")] string? Language = null);
