@@ -106,6 +106,28 @@ public sealed class CatalogTests(ShopApiFactory factory)
         Assert.True(firstDescriptionOnly == -1 || firstDescriptionOnly > lastNameMatch);
     }
 
+    [Fact]
+    public async Task A_latin_word_ranks_hits_at_a_word_start_before_hits_inside_a_word()
+    {
+        // "phone" starts the phones category's id and sits inside "Audio & Headphones".
+        var items = Products.Items(await _anonymous.Get("/api/products?q=phone&pageSize=100"));
+        var categories = items.Select(p => p!["category"]!.GetValue<string>()).ToList();
+        Assert.Contains("audio", categories);
+        Assert.True(categories.IndexOf("audio") > categories.LastIndexOf("phones"), string.Join(",", categories));
+    }
+
+    [Theory]
+    [InlineData("sony,降噪")]
+    [InlineData("sony，降噪。")]
+    [InlineData("(sony) / 降噪!")]
+    public async Task Punctuation_separates_the_words_of_a_query(string query)
+    {
+        var spaced = await _anonymous.Get("/api/products?q=" + Uri.EscapeDataString("sony 降噪") + "&pageSize=100");
+        var punctuated = await _anonymous.Get("/api/products?q=" + Uri.EscapeDataString(query) + "&pageSize=100");
+        Assert.NotEmpty(Products.Items(spaced));
+        Assert.Equal(spaced.ToJsonString(), punctuated.ToJsonString());
+    }
+
     [Theory]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=101", "pageSize")]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shop.Grains.Catalog;
 
 namespace Shop.Api.Features.Catalog;
@@ -15,15 +16,17 @@ public sealed record ProductFilter(
     string? Query, string? Category, long? MinPrice, long? MaxPrice, bool InStock, ProductSort Sort);
 
 /// <summary>
-/// Matching and ranking over the catalog snapshot. Every word of the query must appear, in any case,
-/// in the name, brand, category (id or either language's name) or description; Chinese matches as
-/// substrings. Hits in the name count most.
+/// Matching and ranking over the catalog snapshot. The query's words are split at spaces and
+/// punctuation; every word must appear, in any case, in the name, brand, category (id or either
+/// language's name) or description. Chinese matches as substrings; a Latin word anywhere too, but
+/// it counts double at the start of a word ("phone" ranks "Phones" above "Headphones"). Hits in the
+/// name count most.
 /// </summary>
 public static class ProductSearch
 {
     public static IEnumerable<CatalogEntry> Run(IEnumerable<CatalogEntry> entries, ProductFilter filter)
     {
-        var words = (filter.Query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var words = Words(filter.Query);
         var matches = entries
             .Where(e => filter.Category is null || e.Category == filter.Category)
             .Where(e => filter.MinPrice is null || e.Price >= filter.MinPrice)
@@ -44,6 +47,13 @@ public static class ProductSearch
         return sorted.ThenBy(m => m.Entry.Id, StringComparer.Ordinal).Select(m => m.Entry);
     }
 
+    // Spaces, punctuation and symbols separate words, except those that also sit inside them
+    // ("Wi-Fi", "2.5", "C++", "AT&T", "L'Oréal").
+    private static readonly Regex Separators = new(@"[\s\p{P}\p{S}-[\-.+&']]+", RegexOptions.CultureInvariant);
+
+    public static string[] Words(string? query) =>
+        Separators.Split(query ?? "").Select(word => word.Trim('-', '.', '\'')).Where(word => word.Length > 0).ToArray();
+
     private static int Score(CatalogEntry entry, string[] words)
     {
         var category = Categories.Find(entry.Category);
@@ -51,10 +61,10 @@ public static class ProductSearch
         foreach (var word in words)
         {
             var hit = 0;
-            hit += Contains(entry.Name, word) ? 8 : 0;
-            hit += Contains(entry.Brand, word) ? 4 : 0;
-            hit += Contains(entry.Category, word) || Contains(category?.Name, word) || Contains(category?.NameEn, word) ? 2 : 0;
-            hit += Contains(entry.Description, word) ? 1 : 0;
+            hit += 8 * Match(entry.Name, word);
+            hit += 4 * Match(entry.Brand, word);
+            hit += 2 * Math.Max(Match(entry.Category, word), Math.Max(Match(category?.Name, word), Match(category?.NameEn, word)));
+            hit += Match(entry.Description, word);
             if (hit == 0)
             {
                 return 0;
@@ -66,6 +76,25 @@ public static class ProductSearch
         return score;
     }
 
-    private static bool Contains(string? text, string word) =>
-        text is not null && text.Contains(word, StringComparison.OrdinalIgnoreCase);
+    /// <summary>2 for a hit at the start of a word (or any hit of a Chinese word), 1 inside a Latin word, 0 for none.</summary>
+    private static int Match(string? text, string word)
+    {
+        if (text is null)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!char.IsAsciiLetterOrDigit(word[0]) || at == 0 || !char.IsAsciiLetterOrDigit(text[at - 1]))
+            {
+                return 2;
+            }
+
+            best = 1;
+        }
+
+        return best;
+    }
 }
