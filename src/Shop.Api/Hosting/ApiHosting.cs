@@ -26,7 +26,9 @@ public static class ApiHosting
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // Nulls are written: every field of API.md and the OpenAPI document is in every answer,
+            // an optional one (a product without brand, an unpaid order's payment) as null.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             // A number sent as a string is a client bug worth a 400, not something to guess at.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });

@@ -27,7 +27,8 @@ public static class DashboardHosting
     {
         if (ShopSiloExtensions.DashboardEnabled(app.Configuration))
         {
-            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policy);
+            // The dashboard's own endpoints are for ops' browsers, not part of the shop's API document.
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policy).ExcludeFromDescription();
         }
 
         return app;

@@ -35,7 +35,7 @@ public sealed class CatalogTests(ShopApiFactory factory)
         Assert.Empty(Ids(first).Intersect(Ids(second)));
 
         var summary = Products.Items(first)[0]!.AsObject();
-        foreach (var field in new[] { "id", "name", "price", "category", "imageUrl", "stock" })
+        foreach (var field in new[] { "id", "name", "price", "category", "brand", "imageUrl", "stock" })
         {
             Assert.True(summary.ContainsKey(field), $"productSummary lacks {field}");
         }

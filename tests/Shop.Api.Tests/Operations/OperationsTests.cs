@@ -32,10 +32,13 @@ public sealed class OperationsTests(ShopApiFactory factory)
     {
         var document = JsonNode.Parse(await _http.GetStringAsync("/openapi/v1.json"))!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var path in new[] { "/api/auth/register", "/api/products", "/api/cart/items", "/api/orders/{id}/pay", "/api/admin/orders", "/api/payments/webhook" })
+        foreach (var path in new[] { "/api/auth/register", "/api/products", "/api/cart/items", "/api/orders/{id}/pay", "/api/admin/orders", "/api/payments/webhook", "/api/health", "/api/health/live" })
         {
             Assert.Contains(path, paths);
         }
+
+        Assert.All(paths, path => Assert.StartsWith("/api/", path)); // not the dashboard's own endpoints
+        Assert.NotNull(document["paths"]!["/api/health"]!["get"]!["responses"]!["503"]);
 
         await Expect.Status(await _http.GetAsync("/scalar"), HttpStatusCode.OK);
     }

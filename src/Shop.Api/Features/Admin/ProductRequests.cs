@@ -16,7 +16,7 @@ public static class ProductLimits
 /// <summary>The body of create and update; stock is optional on update.</summary>
 public sealed record ProductRequest(
     [property: Required, MaxLength(100), PlainText] string Name,
-    [property: MaxLength(5000), PlainText(Multiline = true)] string? Description,
+    [property: Required(AllowEmptyStrings = true, ErrorMessage = "description is required (it may be empty)."), MaxLength(5000), PlainText(Multiline = true)] string? Description,
     [property: Required, Range(1, ProductLimits.MaxPrice)] long? Price,
     [property: Required, MaxLength(40)] string Category,
     [property: MaxLength(50), PlainText] string? Brand = null,
