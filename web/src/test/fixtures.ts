@@ -5,6 +5,8 @@ export const customer: User = {
   email: 'ann@example.com',
   name: 'Ann',
   role: 'customer',
+  phone: null,
+  defaultAddress: null,
   createdAt: '2025-01-01T00:00:00Z',
 };
 
@@ -16,7 +18,7 @@ export const categories: Category[] = [
 ];
 
 export function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
-  return { id: 'p-1', name: 'Notebook', price: 1999, category: 'books', brand: 'Acme', imageUrl: '/img/p-1.svg', stock: 50, ...overrides };
+  return { id: 'p-1', name: 'Notebook', price: 1999, category: 'books', brand: 'Acme', imageUrl: '/img/p-1.svg', stock: 50, rating: null, ...overrides };
 }
 
 export function cartLine(overrides: Partial<CartLine> = {}): CartLine {
@@ -42,7 +44,11 @@ export function order(overrides: Partial<Order> = {}): Order {
     subtotal: 3998,
     shippingFee: 1000,
     total: 4998,
-    shippingAddress: { name: 'Ann', phone: '13800000000', line1: '1 Main St', city: 'Shanghai' },
+    // As the API writes it: empty optional fields are null.
+    shippingAddress: { name: 'Ann', phone: '13800000000', line1: '1 Main St', city: 'Shanghai', province: null, postalCode: null },
+    note: null,
+    payment: null,
+    shipment: null,
     history: [{ status: 'PendingPayment', at: '2025-01-02T03:04:05Z' }],
     createdAt: '2025-01-02T03:04:05Z',
     paymentDeadline: '2025-01-02T03:34:05Z',

@@ -1,4 +1,5 @@
-// Shapes of the HTTP contract (shared/API.md). Money is always integer fen.
+// Shapes of the HTTP contract (shared/API.md). Money is always integer fen. The API writes an empty
+// optional field as null; requests may leave it out.
 
 export type Role = 'customer' | 'admin';
 export type Language = 'zh-CN' | 'en-US';
@@ -8,8 +9,8 @@ export interface Address {
   phone: string;
   line1: string;
   city: string;
-  province?: string;
-  postalCode?: string;
+  province?: string | null;
+  postalCode?: string | null;
 }
 
 export interface User {
@@ -17,8 +18,8 @@ export interface User {
   email: string;
   name: string;
   role: Role;
-  phone?: string;
-  defaultAddress?: Address;
+  phone?: string | null;
+  defaultAddress?: Address | null;
   language?: Language;
   createdAt: string;
 }
@@ -48,10 +49,10 @@ export interface ProductSummary {
   name: string;
   price: number;
   category: string;
-  brand?: string;
+  brand?: string | null;
   imageUrl?: string;
   stock: number;
-  rating?: number;
+  rating?: number | null;
 }
 
 export interface Product extends ProductSummary {
@@ -107,9 +108,9 @@ export interface Order {
   shippingFee: number;
   total: number;
   shippingAddress: Address;
-  note?: string;
-  payment?: { id: string; method: string; last4: string; paidAt: string };
-  shipment?: { carrier: string; trackingNumber: string; shippedAt: string };
+  note?: string | null;
+  payment?: { id: string; method: string; last4: string; paidAt: string } | null;
+  shipment?: { carrier: string; trackingNumber: string; shippedAt: string } | null;
   history: { status: OrderStatus; at: string }[];
   createdAt: string;
   paymentDeadline: string;

@@ -39,7 +39,7 @@ export default function CheckoutPage() {
       <CheckoutAddressStep
         lines={cart.data.items}
         subtotal={cart.data.subtotal}
-        defaultAddress={session.user?.defaultAddress}
+        defaultAddress={session.user?.defaultAddress ?? undefined}
         onCreated={(order) => setParams({ order: order.id }, { replace: true })}
       />
     );

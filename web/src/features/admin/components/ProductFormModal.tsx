@@ -54,7 +54,7 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
         description: p.description,
         price: fenToYuanString(p.price),
         category: p.category,
-        brand: p.brand,
+        brand: p.brand ?? undefined,
         images: p.images ?? [],
         stock: p.stock,
       });
