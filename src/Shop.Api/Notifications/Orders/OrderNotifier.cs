@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Shop.Api.Notifications.Email;
 using Shop.Api.Notifications.Sms;
 using Shop.Grains.Orders;
@@ -11,7 +14,7 @@ namespace Shop.Api.Notifications.Orders;
 /// told once, however many requests saw it happen: the order grain grants it (ClaimNotice).
 /// </summary>
 public sealed class OrderNotifier(
-    IGrainFactory grains, Outbox<EmailMessage> emails, Outbox<SmsMessage> sms, IConfiguration config, ILogger<OrderNotifier> logger)
+    IGrainFactory grains, Outbox<EmailMessage> emails, Outbox<SmsMessage> sms, IConfiguration config, IServer server, ILogger<OrderNotifier> logger)
 {
     public async Task Notify(OrderEvent kind, OrderView order)
     {
@@ -36,10 +39,19 @@ public sealed class OrderNotifier(
         }
     }
 
-    private string PublicBaseUrl() =>
-        Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Authority)
-            : $"http://localhost:{config["PORT"] ?? "5000"}";
+    /// <summary>API_BASE_URL (required in production); else, in development, where this process listens.</summary>
+    private string PublicBaseUrl()
+    {
+        if (Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var configured))
+        {
+            return configured.GetLeftPart(UriPartial.Authority);
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return listening is null
+            ? $"http://localhost:{config["PORT"] ?? "5000"}"
+            : Regex.Replace(listening, @"//(0\.0\.0\.0|\[::\]|\+|\*)(?=:|$)", "//localhost");
+    }
 }
 
 public static class PhoneNumbers
