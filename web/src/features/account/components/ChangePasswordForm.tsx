@@ -34,10 +34,12 @@ export function ChangePasswordForm() {
           void navigate(`/login?redirect=${encodeURIComponent('/account')}`, { replace: true });
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 401) {
+          // A wrong current password is a 400 naming currentPassword (a 401 only if the session is gone).
+          const wrongCurrent = error instanceof ApiError && (error.status === 401 || error.problem.errors?.currentPassword);
+          if (wrongCurrent) {
             form.setFields([{ name: 'currentPassword', errors: [t('account.currentPasswordWrong')] }]);
             // If the session itself is gone, re-checking it triggers the normal "log in again".
-            void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
+            if (error.status === 401) void queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey });
             return;
           }
           const unmatched = applyProblemToForm(form, error, ['currentPassword', 'newPassword']);

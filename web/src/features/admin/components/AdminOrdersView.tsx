@@ -8,6 +8,7 @@ import { OrderTimeline } from '@/components/OrderTimeline';
 import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
 import { formatDateTime } from '@/lib/format-date';
+import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '@/types/api';
 import { useDeliverOrder } from '../api/deliver-order';
@@ -101,7 +102,7 @@ export function AdminOrdersView() {
           onRow={(record) => ({ 'data-testid': 'admin-order-row', 'data-order-id': record.id, 'data-status': record.status }) as HTMLAttributes<HTMLElement>}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: orders.data?.total ?? 0, showSizeChanger: false, onChange: (next) => setQuery({ status, page: next }) }}
           columns={[
-            { title: t('orders.number'), dataIndex: 'id', render: (id: string) => <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text> },
+            { title: t('orders.number'), dataIndex: 'id', render: (id: string) => <Typography.Text copyable={{ text: id }}>{orderNumber(id)}</Typography.Text> },
             { title: t('orders.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },
             { title: t('admin.customer'), key: 'customer', render: (_, o) => o.shippingAddress?.name },
             { title: t('checkout.total'), dataIndex: 'total', align: 'right', render: (fen: number) => <Price fen={fen} /> },

@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orderNumber } from '@/lib/order-number';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import type { Order } from '@/types/api';
 import { useShipOrder } from '../api/ship-order';
@@ -34,7 +35,7 @@ export function ShipOrderModal({ order, onClose }: { order?: Order; onClose: () 
   return (
     <Modal
       open={Boolean(order)}
-      title={t('admin.shipOrder', { id: order?.id.slice(0, 8) ?? '' })}
+      title={t('admin.shipOrder', { id: order ? orderNumber(order.id) : '' })}
       okText={t('admin.ship')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}

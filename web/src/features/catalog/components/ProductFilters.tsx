@@ -39,6 +39,10 @@ export function ProductFilters({ filters, onChange, onReset }: ProductFiltersPro
     const maxFen = parseYuanToFen(max);
     // A reversed range is obviously meant the other way round.
     if (minFen !== undefined && maxFen !== undefined && minFen > maxFen) [min, max] = [max, min];
+    // Show the range as applied: when the URL does not change (the same range typed reversed),
+    // the effects above do not run.
+    setMinPrice(min ?? '');
+    setMaxPrice(max ?? '');
     onChange({ minPrice: min, maxPrice: max });
   };
 

@@ -81,6 +81,18 @@ describe('product list filters and the URL', () => {
 
     await waitFor(() => expect(currentUrl().search).toBe('?minPrice=20.5&maxPrice=50'));
     await waitFor(() => expect(lastProductQuery(server)).toMatchObject({ minPrice: '2050', maxPrice: '5000' }));
+    expect(screen.getByTestId('filter-min-price')).toHaveValue('20.5');
+    expect(screen.getByTestId('filter-max-price')).toHaveValue('50');
+
+    // The same range typed reversed again leaves the URL as it is; the boxes still show it as applied.
+    await user.clear(screen.getByTestId('filter-min-price'));
+    await user.type(screen.getByTestId('filter-min-price'), '50');
+    await user.clear(screen.getByTestId('filter-max-price'));
+    await user.type(screen.getByTestId('filter-max-price'), '20.5');
+    await user.click(screen.getByTestId('filter-price-apply'));
+    await waitFor(() => expect(screen.getByTestId('filter-min-price')).toHaveValue('20.5'));
+    expect(screen.getByTestId('filter-max-price')).toHaveValue('50');
+    expect(currentUrl().search).toBe('?minPrice=20.5&maxPrice=50');
 
     await user.clear(screen.getByTestId('filter-min-price'));
     await user.type(screen.getByTestId('filter-min-price'), '1.999');

@@ -7,6 +7,7 @@ import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format-date';
+import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
 import type { OrderLine } from '@/types/api';
 import { useCancelOrder } from '../api/cancel-order';
@@ -42,7 +43,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }}>
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('orders.orderNumber', { id: o.id.slice(0, 8) })}
+            {t('orders.orderNumber', { id: orderNumber(o.id) })}
           </Typography.Title>
           <OrderStatusTag status={o.status} />
         </Space>
@@ -91,7 +92,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
               </div>
               <div className="shop-summary-row">
                 <span>{t('checkout.shipping')}</span>
-                <Price fen={o.shippingFee} />
+                {o.shippingFee === 0 ? <Typography.Text type="success">{t('checkout.freeShipping')}</Typography.Text> : <Price fen={o.shippingFee} />}
               </div>
               <div className="shop-summary-row">
                 <Typography.Text strong>{t('checkout.total')}</Typography.Text>

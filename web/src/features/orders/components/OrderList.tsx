@@ -6,6 +6,7 @@ import { OrderStatusTag } from '@/components/OrderStatusTag';
 import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
 import { formatDateTime } from '@/lib/format-date';
+import { orderNumber } from '@/lib/order-number';
 import type { Order } from '@/types/api';
 import { useOrders } from '../api/get-orders';
 
@@ -51,7 +52,7 @@ export function OrderList() {
             <span style={{ fontWeight: 'normal' }}>
               {formatDateTime(order.createdAt)}
               <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }} copyable={{ text: order.id }}>
-                {t('orders.number')}: {order.id.slice(0, 8)}
+                {t('orders.number')}: {orderNumber(order.id)}
               </Typography.Text>
             </span>
           }

@@ -39,7 +39,9 @@ describe('payment', () => {
 
     const declined = await screen.findByTestId('payment-declined');
     expect(declined).toHaveTextContent('Payment declined');
-    expect(declined).toHaveTextContent('Card declined by the issuer.');
+    // In the page's language, not the API's English detail.
+    expect(declined).toHaveTextContent('Your card was declined.');
+    expect(declined).not.toHaveTextContent('Card declined by the issuer.');
     expect(screen.getByRole('button', { name: /Pay ¥49\.98/ })).toBeEnabled();
 
     await user.clear(card);
@@ -64,7 +66,8 @@ describe('payment', () => {
     await user.type(await screen.findByLabelText('Card number'), '1234567812345678');
     await user.click(screen.getByRole('button', { name: /Pay/ }));
 
-    expect(await screen.findByText('Invalid card number.')).toBeInTheDocument();
+    expect(await screen.findByText('This card number is not valid')).toBeInTheDocument();
+    expect(screen.queryByText('Invalid card number.')).not.toBeInTheDocument();
     expect(screen.getByLabelText('Card number')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByTestId('payment-declined')).not.toBeInTheDocument();
   });

@@ -8,7 +8,7 @@ import { QueryError } from '@/components/QueryError';
 import { ApiError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format-date';
 import { formatFen } from '@/lib/money';
-import { applyProblemToForm, errorMessage } from '@/lib/problem';
+import { errorMessage } from '@/lib/problem';
 import { useOrder } from '../api/get-order';
 import { usePayOrder } from '../api/pay-order';
 import { CheckoutSummary } from './CheckoutSummary';
@@ -66,15 +66,13 @@ export function PaymentPanel({ orderId }: { orderId: string }) {
       { orderId: current.id, cardNumber: digitsOnly(cardNumber) },
       {
         onError: (error) => {
+          // The two answers a shopper meets most get the page's language, not the API's English.
           if (error instanceof ApiError && error.status === 402) {
-            setFailure({ declined: true, message: error.problem.detail ?? t('checkout.declinedDetail') });
+            setFailure({ declined: true, message: t('checkout.declinedDetail') });
             return;
           }
           if (error instanceof ApiError && error.status === 400) {
-            const unmatched = applyProblemToForm(form, error, ['cardNumber']);
-            if (!error.problem.errors || unmatched.length) {
-              form.setFields([{ name: 'cardNumber', errors: [error.problem.detail ?? t('checkout.cardInvalid')] }]);
-            }
+            form.setFields([{ name: 'cardNumber', errors: [t('checkout.cardInvalid')] }]);
             return;
           }
           if (error instanceof ApiError && error.status === 409) void order.refetch(); // paid elsewhere, or expired
