@@ -37,6 +37,19 @@ describe('admin product form', () => {
     });
   });
 
+  it('refuses a negative stock with a message instead of saving 0', async () => {
+    const server = mockApi({});
+    const { user } = renderWithApp(<ProductFormModal open categories={categories} onClose={() => {}} onSaved={() => {}} />, { user: admin });
+    const dialog = await screen.findByRole('dialog');
+    await user.clear(within(dialog).getByLabelText('Stock'));
+    await user.type(within(dialog).getByLabelText('Stock'), '-5');
+    await user.click(within(dialog).getByTestId('product-form-submit'));
+
+    expect(await within(dialog).findByText('Enter a whole number from 0 to 1,000,000')).toBeInTheDocument();
+    expect(within(dialog).getByLabelText('Stock')).toHaveValue('-5');
+    expect(server.calls).toHaveLength(0);
+  });
+
   it('rejects a price with three decimals and shows API field errors', async () => {
     const server = mockApi({ 'POST /api/admin/products': problem(400, 'Invalid product', { name: ['Name already used.'] }) });
     const { user } = renderWithApp(<ProductFormModal open categories={categories} onClose={() => {}} onSaved={() => {}} />, { user: admin });

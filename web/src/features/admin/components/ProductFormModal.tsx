@@ -119,8 +119,8 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
             >
               <Input prefix="¥" inputMode="decimal" data-testid="product-form-price" />
             </Form.Item>
-            <Form.Item name="stock" label={t('admin.stock')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('validation.required') }]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="product-form-stock" />
+            <Form.Item name="stock" label={t('admin.stock')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 0, max: 1_000_000, message: t('validation.stockRange') }]}>
+              <InputNumber precision={0} style={{ width: '100%' }} data-testid="product-form-stock" />
             </Form.Item>
           </div>
           <Form.Item name="category" label={t('catalog.category')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -46,8 +46,9 @@ export function StockModal({ product, onClose }: StockModalProps) {
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="stock" label={t('admin.availableStock')} extra={t('admin.stockHint')} rules={[{ required: true, message: t('validation.required') }]}>
-          <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="stock-input" />
+        <Form.Item name="stock" label={t('admin.availableStock')} extra={t('admin.stockHint')} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 0, max: 1_000_000, message: t('validation.stockRange') }]}>
+          {/* No min: a negative number gets a message instead of silently becoming 0. */}
+          <InputNumber precision={0} style={{ width: '100%' }} data-testid="stock-input" />
         </Form.Item>
       </Form>
     </Modal>
