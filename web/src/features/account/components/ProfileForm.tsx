@@ -31,8 +31,8 @@ export function ProfileForm({ user }: { user: User }) {
   return (
     <Card title={t('account.profile')} size="small" data-testid="profile-card">
       <Form form={form} layout="vertical" initialValues={{ name: user.name, phone: user.phone }} onFinish={onFinish} style={{ maxWidth: 480 }}>
-        <Form.Item label={t('auth.email')}>
-          <Input value={user.email} disabled data-testid="profile-email" />
+        <Form.Item label={t('auth.email')} htmlFor="profile-email">
+          <Input id="profile-email" value={user.email} disabled data-testid="profile-email" />
         </Form.Item>
         <Form.Item name="name" label={t('auth.name')} rules={[{ required: true, whitespace: true, message: t('auth.nameRequired') }, { max: 50, message: t('validation.maxLength', { max: 50 }) }]}>
           <Input autoComplete="name" data-testid="profile-name" />
