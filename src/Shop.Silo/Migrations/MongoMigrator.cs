@@ -20,7 +20,7 @@ public abstract record MongoSchemaOp
     public sealed record DropCollectionsWithPrefix(string Prefix) : MongoSchemaOp;
 }
 
-public sealed record MongoMigration(int Version, string Name, IReadOnlyList<MongoSchemaOp> Up, IReadOnlyList<MongoSchemaOp> Down);
+public sealed record MongoMigration(int Version, string Name, IReadOnlyList<MongoSchemaOp> Up, IReadOnlyList<MongoSchemaOp> Down) : IMigrationStep;
 
 /// <summary>
 /// Applies and undoes the versioned MongoDB steps, recording each applied step in
@@ -28,7 +28,8 @@ public sealed record MongoMigration(int Version, string Name, IReadOnlyList<Mong
 /// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; a runner that dies
 /// holding it blocks others only until the lease expires.
 /// </summary>
-public sealed class MongoMigrator(IMongoDatabase database, TextWriter output) : ISchemaMigrator
+public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
+    : SchemaMigrator<MongoMigration, MongoMigrator.HeldLock>(output)
 {
     public const string LockId = "lock";
     public static readonly TimeSpan LockLease = TimeSpan.FromMinutes(2);
@@ -55,55 +56,26 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output) : 
 
     private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);
 
-    /// <summary>Applies every pending step in order; returns how many this runner applied.</summary>
-    public IEnumerable<(int Version, string Name)> Steps => All.Select(m => (m.Version, m.Name));
+    protected override IReadOnlyList<MongoMigration> Known => All;
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    protected override Task<HeldLock> LockAsync(CancellationToken cancellationToken) => AcquireLockAsync(cancellationToken);
+
+    protected override async Task<IReadOnlyCollection<int>> AppliedAsync(HeldLock session, CancellationToken cancellationToken) =>
+        await AppliedVersionsAsync(Records, cancellationToken);
+
+    protected override async Task ApplyAsync(HeldLock session, MongoMigration step, CancellationToken cancellationToken)
     {
-        await using var held = await AcquireLockAsync(cancellationToken);
-        var applied = await AppliedVersionsAsync(Records, cancellationToken);
-        var pending = All.Where(m => !applied.Contains(m.Version)).ToList();
-        if (pending.Count == 0)
-        {
-            output.WriteLine($"Database is up to date (version {applied.DefaultIfEmpty(0).Max():D4}); nothing to apply.");
-            return 0;
-        }
-
-        foreach (var migration in pending)
-        {
-            output.Write($"Applying {migration.Version:D4} {migration.Name} ... ");
-            await RunAsync(migration.Up, cancellationToken);
-            await Records.InsertOneAsync(Record(migration, DateTime.UtcNow), cancellationToken: cancellationToken);
-            output.WriteLine("done");
-        }
-
-        output.WriteLine($"Applied {pending.Count} step(s); database is at version {pending[^1].Version:D4}.");
-        return pending.Count;
+        await RunAsync(step.Up, cancellationToken);
+        await Records.InsertOneAsync(Record(step, DateTime.UtcNow), cancellationToken: cancellationToken);
     }
 
-    /// <summary>Undoes the newest applied step; returns its version, or 0 when nothing was applied.</summary>
-    public async Task<int> RollbackAsync(CancellationToken cancellationToken = default)
+    protected override async Task UndoAsync(HeldLock session, MongoMigration step, CancellationToken cancellationToken)
     {
-        await using var held = await AcquireLockAsync(cancellationToken);
-        var applied = await AppliedVersionsAsync(Records, cancellationToken);
-        if (applied.Count == 0)
-        {
-            output.WriteLine("No migration is applied; nothing to roll back.");
-            return 0;
-        }
-
-        var newest = applied.Max();
-        var migration = All.SingleOrDefault(m => m.Version == newest)
-            ?? throw new InvalidOperationException($"The database is at version {newest:D4}, which this build does not know; roll back with the build that applied it.");
-        output.Write($"Rolling back {migration.Version:D4} {migration.Name} ... ");
-        await RunAsync(migration.Down, cancellationToken);
-        await Records.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", migration.Version), cancellationToken);
-        output.WriteLine("done");
-        output.WriteLine($"Database is at version {applied.Where(v => v < newest).DefaultIfEmpty(0).Max():D4}.");
-        return newest;
+        await RunAsync(step.Down, cancellationToken);
+        await Records.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", step.Version), cancellationToken);
     }
 
-    public Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default) =>
+    public override Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default) =>
         AppliedVersionsAsync(Records, cancellationToken);
 
     /// <summary>The versions recorded in <c>shop_schema_migrations</c> (integer ids only: the lock document is not one).</summary>
@@ -212,7 +184,7 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output) : 
         }
     }
 
-    private sealed class HeldLock(IMongoCollection<BsonDocument> records, string owner) : IAsyncDisposable
+    public sealed class HeldLock(IMongoCollection<BsonDocument> records, string owner) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await records.DeleteOneAsync(OwnLockFilter(owner));
     }

@@ -9,70 +9,40 @@ namespace Shop.Silo.Migrations;
 /// step in <c>shop_schema_migrations</c>. A step runs whole, in one transaction with its record,
 /// and an advisory lock keeps two runners from interleaving.
 /// </summary>
-public sealed partial class PostgresMigrator(string connectionString, TextWriter output) : ISchemaMigrator
+public sealed partial class PostgresMigrator(string connectionString, TextWriter output)
+    : SchemaMigrator<Migration, LockedSession>(output)
 {
     public static IReadOnlyList<Migration> All { get; } = Discover();
 
-    public IEnumerable<(int Version, string Name)> Steps => All.Select(m => (m.Version, m.Name));
+    protected override IReadOnlyList<Migration> Known => All;
 
-    public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
+    protected override Task<LockedSession> LockAsync(CancellationToken cancellationToken) =>
+        LockedSession.OpenAsync(connectionString, cancellationToken);
+
+    protected override async Task<IReadOnlyCollection<int>> AppliedAsync(LockedSession session, CancellationToken cancellationToken) =>
+        await AppliedAsync(session.Connection, cancellationToken);
+
+    protected override async Task ApplyAsync(LockedSession session, Migration step, CancellationToken cancellationToken)
     {
-        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
-        var connection = session.Connection;
-        var applied = await AppliedAsync(connection, cancellationToken);
-        var pending = All.Where(m => !applied.Contains(m.Version)).ToList();
-        if (pending.Count == 0)
-        {
-            output.WriteLine($"Database is up to date (version {applied.DefaultIfEmpty(0).Max():D4}); nothing to apply.");
-            return 0;
-        }
-
-        foreach (var migration in pending)
-        {
-            output.Write($"Applying {migration.Version:D4} {migration.Name} ... ");
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, migration.Up, cancellationToken);
-            await ExecuteAsync(connection, "INSERT INTO shop_schema_migrations (version, name) VALUES (@v, @n)", cancellationToken,
-                ("v", migration.Version), ("n", migration.Name));
-            await transaction.CommitAsync(cancellationToken);
-            output.WriteLine("done");
-        }
-
-        output.WriteLine($"Applied {pending.Count} step(s); database is at version {pending[^1].Version:D4}.");
-        return pending.Count;
-    }
-
-    /// <summary>Undoes the newest applied step; returns its version, or 0 when nothing was applied.</summary>
-    public async Task<int> RollbackAsync(CancellationToken cancellationToken = default)
-    {
-        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
-        var connection = session.Connection;
-        var applied = await AppliedAsync(connection, cancellationToken);
-        if (applied.Count == 0)
-        {
-            output.WriteLine("No migration is applied; nothing to roll back.");
-            return 0;
-        }
-
-        var newest = applied.Max();
-        var migration = All.SingleOrDefault(m => m.Version == newest)
-            ?? throw new InvalidOperationException($"The database is at version {newest:D4}, which this build does not know; roll back with the build that applied it.");
-        output.Write($"Rolling back {migration.Version:D4} {migration.Name} ... ");
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, migration.Down, cancellationToken);
-        await ExecuteAsync(connection, "DELETE FROM shop_schema_migrations WHERE version = @v", cancellationToken, ("v", migration.Version));
+        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(session.Connection, step.Up, cancellationToken);
+        await ExecuteAsync(session.Connection, "INSERT INTO shop_schema_migrations (version, name) VALUES (@v, @n)", cancellationToken,
+            ("v", step.Version), ("n", step.Name));
         await transaction.CommitAsync(cancellationToken);
-        output.WriteLine("done");
-        var previous = applied.Where(v => v < newest).DefaultIfEmpty(0).Max();
-        output.WriteLine($"Database is at version {previous:D4}.");
-        return newest;
     }
 
-    public async Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default)
+    protected override async Task UndoAsync(LockedSession session, Migration step, CancellationToken cancellationToken)
     {
-        await using var session = await LockedSession.OpenAsync(connectionString, cancellationToken);
-        var connection = session.Connection;
-        return (await AppliedAsync(connection, cancellationToken)).Order().ToList();
+        await using var transaction = await session.Connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(session.Connection, step.Down, cancellationToken);
+        await ExecuteAsync(session.Connection, "DELETE FROM shop_schema_migrations WHERE version = @v", cancellationToken, ("v", step.Version));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public override async Task<IReadOnlyList<int>> AppliedVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await LockAsync(cancellationToken);
+        return (await AppliedAsync(session.Connection, cancellationToken)).Order().ToList();
     }
 
     private static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -126,13 +96,13 @@ public sealed partial class PostgresMigrator(string connectionString, TextWriter
     private static partial Regex ScriptName();
 }
 
-public sealed record Migration(int Version, string Name, string Up, string Down);
+public sealed record Migration(int Version, string Name, string Up, string Down) : IMigrationStep;
 
 /// <summary>
 /// A connection holding the migrations lock. The lock is released explicitly: a pooled connection
 /// outlives its Close, and with it a session lock.
 /// </summary>
-internal sealed class LockedSession : IAsyncDisposable
+public sealed class LockedSession : IAsyncDisposable
 {
     private const long LockKey = 0x5340_5F4D_4947; // "SHOP_MIG"
 
