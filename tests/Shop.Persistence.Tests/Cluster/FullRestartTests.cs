@@ -36,19 +36,8 @@ public abstract class FullRestartTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task After_a_full_restart_accounts_carts_orders_and_stock_are_intact_and_an_overdue_order_is_cancelled_by_its_reminder()
     {
-        var store = await Store();
-        using var budget = new CancellationTokenSource(Budget);
         var settings = new Dictionary<string, string> { ["PAYMENT_TIMEOUT"] = $"{PaymentTimeout.TotalSeconds}s" };
-        using var cluster = await LocalShopCluster.StartAsync(store, silos: 2, settings, budget.Token);
-        try
-        {
-            await Scenario(cluster, budget.Token).WaitAsync(budget.Token);
-        }
-        catch
-        {
-            output.WriteLine(cluster.Logs());
-            throw;
-        }
+        await LocalShopCluster.RunAsync(await Store(), silos: 2, settings, Budget, output, Scenario);
     }
 
     private async Task Scenario(LocalShopCluster cluster, CancellationToken ct)

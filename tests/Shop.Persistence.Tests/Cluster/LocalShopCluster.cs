@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Xunit.Abstractions;
 
 namespace Shop.Persistence.Tests.Cluster;
 
@@ -38,6 +39,27 @@ public sealed class LocalShopCluster : IDisposable
     /// <paramref name="store"/> (see <see cref="ClusterStores"/>). <paramref name="settings"/> adds to (or
     /// overrides) the environment of every process, e.g. PAYMENT_TIMEOUT.
     /// </summary>
+    /// <summary>
+    /// Starts a cluster, runs <paramref name="scenario"/> on it within <paramref name="budget"/>, and
+    /// prints every process's log to the test output when it fails.
+    /// </summary>
+    public static async Task RunAsync(
+        IReadOnlyDictionary<string, string> store, int silos, IReadOnlyDictionary<string, string>? settings,
+        TimeSpan budget, ITestOutputHelper output, Func<LocalShopCluster, CancellationToken, Task> scenario)
+    {
+        using var deadline = new CancellationTokenSource(budget);
+        using var cluster = await StartAsync(store, silos, settings, deadline.Token);
+        try
+        {
+            await scenario(cluster, deadline.Token).WaitAsync(deadline.Token);
+        }
+        catch
+        {
+            output.WriteLine(cluster.Logs());
+            throw;
+        }
+    }
+
     public static async Task<LocalShopCluster> StartAsync(
         IReadOnlyDictionary<string, string> store, int silos, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
     {

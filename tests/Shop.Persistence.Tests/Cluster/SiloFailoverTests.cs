@@ -44,18 +44,7 @@ public abstract class SiloFailoverTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task Killing_a_silo_mid_run_loses_no_acknowledged_cart_change_or_order_and_reserves_no_stock_twice()
     {
-        var store = await Store();
-        using var budget = new CancellationTokenSource(Budget);
-        using var cluster = await LocalShopCluster.StartAsync(store, silos: 3, settings: null, budget.Token);
-        try
-        {
-            await Scenario(cluster, budget.Token).WaitAsync(budget.Token);
-        }
-        catch
-        {
-            output.WriteLine(cluster.Logs());
-            throw;
-        }
+        await LocalShopCluster.RunAsync(await Store(), silos: 3, settings: null, Budget, output, Scenario);
     }
 
     private async Task Scenario(LocalShopCluster cluster, CancellationToken ct)
