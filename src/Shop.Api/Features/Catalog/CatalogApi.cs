@@ -25,14 +25,13 @@ public static class CatalogApi
             .ToList());
     }
 
-    public static async Task<Ok<PagedList<ProductSummary>>> ListProducts(
+    public static async Task<Ok<ProductPage>> ListProducts(
         [AsParameters] ProductQuery query, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        var entries = await catalog.GetEntries(cancellationToken);
         var filter = new ProductFilter(query.Words, query.Category, query.MinPrice, query.MaxPrice, query.InStock == true, query.Order);
-        var matches = ProductSearch.Run(entries.Values, filter).ToList();
-        var items = matches.Skip(query.Skip).Take(query.Size).Select(ProductSummary.From).ToList();
-        return TypedResults.Ok(new PagedList<ProductSummary>(items, matches.Count, query.PageNumber, query.Size));
+        var page = await catalog.Search(filter, query.Skip, query.Size, cancellationToken);
+        return TypedResults.Ok(new ProductPage(
+            page.Items.Select(ProductSummary.From).ToList(), page.Total, query.PageNumber, query.Size, page.Facets));
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(string id, IGrainFactory grains)
