@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
@@ -99,7 +100,10 @@ public static class ShopSiloExtensions
 
     public static ISiloBuilder AddShopMemoryPersistence(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Shop);
+        // Binary, as the databases store it: the default JSON serializer cannot read immutable
+        // collections back, so a grain reactivated after an idle spell would fail to load.
+        silo.AddMemoryGrainStorage(StorageNames.Shop, options => options.Configure<Serializer>((o, serializer) =>
+            o.GrainStorageSerializer = PostgresPersistence.BinaryStateSerializer(serializer)));
         silo.UseInMemoryReminderService();
         return silo;
     }
