@@ -26,11 +26,11 @@ internal sealed class CatalogGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!State.ProductIds.IsEmpty)
+        if (!State.ProductIds.IsEmpty && State.Pages == 0)
         {
-            // Stored by the first release as one set: move it into registry pages once.
+            // Stored by the first release as one set: copied into registry pages once. The set is
+            // kept as it was, so the previous build still finds those products after a rollback.
             await AddToRegistry(State.ProductIds.ToList());
-            await store.SaveAsync(State with { ProductIds = [] });
         }
 
         // Loaded a page at a time after activation: calls are answered meanwhile, with what is loaded.

@@ -7,7 +7,7 @@ public sealed record CatalogState
 {
     /// <summary>
     /// Every product id, as the first release stored them (one set rewritten per new product). The
-    /// index moves them into registry pages when it first activates, then keeps this empty.
+    /// index copies them into registry pages when it first activates and never writes this again.
     /// </summary>
     [Id(0)] public ImmutableHashSet<string> ProductIds { get; init; } = ImmutableHashSet<string>.Empty;
 

@@ -8,6 +8,7 @@ using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
 using Shop.Silo.Notifications;
+using Shop.Silo.ReadModels;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 using Shop.Silo.Persistence.Mongo;
@@ -49,6 +50,8 @@ public static class ShopSiloExtensions
             default:
                 throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
+
+        silo.Services.AddShopReadModels(settings);
 
         // Failure detection: probe every 2 s instead of Orleans' 5 s, so a crashed silo is declared dead
         // (and its grains can live elsewhere) 3-5 s after it dies instead of 6-15 s, the time during
