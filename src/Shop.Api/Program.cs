@@ -33,6 +33,7 @@ builder.AddShopAlerts();
 builder.AddShopHealthChecks();
 builder.AddShopOpenApi();
 builder.Services.AddSingleton<CatalogSnapshot>();
+builder.Services.AddSingleton<CartPricing>();
 builder.Services.AddSingleton(WebhookSettings.From(builder.Configuration));
 builder.Services.AddSingleton<AdminAccount>();
 builder.Services.AddSingleton<DemoCatalogSeeder>();
