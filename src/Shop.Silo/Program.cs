@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Shop.Silo.Commands;
 using Shop.Silo.Configuration;
 using Shop.Silo.Hosting;
 using Shop.Silo.Migrations;
@@ -9,7 +10,7 @@ namespace Shop.Silo;
 
 /// <summary>
 /// <c>Shop.Silo</c> runs a silo; <c>Shop.Silo migrate</c>, <c>rollback</c> and <c>migration-status</c>
-/// manage the database schema and exit.
+/// manage the database schema and exit; <c>Shop.Silo import FILE</c> imports products through an API node.
 /// </summary>
 public static class Program
 {
@@ -22,9 +23,15 @@ public static class Program
             return await MigrationCommands.RunAsync(args[0], config, Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && args[0] == ImportCommand.Name)
+        {
+            var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            return await ImportCommand.RunAsync(args[1..], config, Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Use no command to run a silo, or one of: {string.Join(", ", MigrationCommands.Names)}.");
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Use no command to run a silo, or one of: {string.Join(", ", MigrationCommands.Names.Append(ImportCommand.Name))}.");
             return 2;
         }
 

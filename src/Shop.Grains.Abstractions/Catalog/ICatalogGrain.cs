@@ -8,7 +8,11 @@ namespace Shop.Grains.Catalog;
 /// </summary>
 public interface ICatalogGrain : IGrainWithIntegerKey
 {
-    /// <summary>Adds new products to the index (their ids are stored in the registry).</summary>
+    /// <summary>
+    /// Adds new products to the index (their ids are stored in the registry). Interleaves: calls
+    /// that arrive while a registry page is written wait and are written together.
+    /// </summary>
+    [AlwaysInterleave]
     Task Register(IReadOnlyList<CatalogEntry> entries);
 
     /// <summary>

@@ -31,6 +31,12 @@ public static class ErrorCodes
     public const string ProductNotFound = "product.not_found";
     public const string ProductExists = "product.exists";
 
+    /// <summary>An import's rows did not all pass; errors name each (row and field). Nothing was written.</summary>
+    public const string ImportInvalidRows = "import.invalid_rows";
+
+    /// <summary>params: max.</summary>
+    public const string ImportTooManyRows = "import.too_many_rows";
+
     /// <summary>params: available.</summary>
     public const string StockInsufficient = "stock.insufficient";
 

@@ -22,6 +22,11 @@ internal sealed class CatalogGrain(
     private readonly SortedSet<(long Version, string Id)> _byVersion = [];
     private long _version;
 
+    // Registrations waiting for the registry write in progress (see Register).
+    private List<(IReadOnlyList<CatalogEntry> Entries, TaskCompletionSource Registered)> _waiting = [];
+    private Task? _registering;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+
     private CatalogState State => store.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -39,10 +44,35 @@ internal sealed class CatalogGrain(
 
     public async Task Register(IReadOnlyList<CatalogEntry> entries)
     {
-        await AddToRegistry(entries.Where(e => !_entries.ContainsKey(e.Id)).Select(e => e.Id).ToList());
-        foreach (var entry in entries)
+        // Group commit: registrations that arrive while a page is being written wait and go
+        // together in the next write, so many products created at once cost few registry writes.
+        var registered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiting.Add((entries, registered));
+        if (_registering is not { IsCompleted: false })
         {
-            Put(entry);
+            _registering = RegisterWaiting();
+        }
+
+        await registered.Task;
+    }
+
+    private async Task RegisterWaiting()
+    {
+        while (_waiting.Count > 0)
+        {
+            var batch = _waiting;
+            _waiting = [];
+            try
+            {
+                var entries = batch.SelectMany(b => b.Entries).ToList();
+                await AddToRegistry(entries.Where(e => !_entries.ContainsKey(e.Id)).Select(e => e.Id).Distinct().ToList());
+                entries.ForEach(Put);
+                batch.ForEach(b => b.Registered.SetResult());
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(b => b.Registered.SetException(e));
+            }
         }
     }
 
@@ -72,13 +102,34 @@ internal sealed class CatalogGrain(
 
     public async Task<bool> ClaimSeeding()
     {
-        if (State.SeedingClaimed || State.Pages > 0)
+        var claimed = false;
+        await Change(state =>
         {
-            return false;
-        }
+            claimed = !state.SeedingClaimed && state.Pages == 0 && _entries.Count == 0;
+            return claimed ? state with { SeedingClaimed = true } : state;
+        });
+        return claimed;
+    }
 
-        await store.SaveAsync(State with { SeedingClaimed = true });
-        return true;
+    /// <summary>
+    /// The one way the catalog's state is written: registrations interleave with other calls, so
+    /// writes take turns, each changing the state as it is when its turn comes.
+    /// </summary>
+    private async Task Change(Func<CatalogState, CatalogState> change)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            var next = change(State);
+            if (!ReferenceEquals(next, State))
+            {
+                await store.SaveAsync(next);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
     }
 
     /// <summary>Appends ids to the registry's last page, opening new pages as they fill.</summary>
@@ -89,14 +140,14 @@ internal sealed class CatalogGrain(
         {
             if (State.Pages == 0)
             {
-                await store.SaveAsync(State with { Pages = 1 });
+                await Change(state => state with { Pages = Math.Max(state.Pages, 1) });
             }
 
             var taken = await GrainFactory.GetGrain<ICatalogPageGrain>(State.Pages - 1).Add(rest);
             rest = rest.Skip(taken).ToList();
             if (rest.Count > 0)
             {
-                await store.SaveAsync(State with { Pages = State.Pages + 1 });
+                await Change(state => state with { Pages = state.Pages + 1 });
             }
         }
     }

@@ -20,6 +20,9 @@ internal sealed class ProductGrain(
     {
         if (State.Details is not null)
         {
+            // A create repeated after a failure (an import sent again) makes sure the first one
+            // reached the catalog's registry too: a product is never stored but unlisted.
+            await Catalog.Register([CatalogEntry.From(ToView())]);
             return ShopError.Conflict(ErrorCodes.ProductExists, "A product with this id already exists.");
         }
 

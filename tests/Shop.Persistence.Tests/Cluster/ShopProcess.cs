@@ -33,7 +33,7 @@ public sealed class ShopProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ShopProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static ShopProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -42,6 +42,11 @@ public sealed class ShopProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -10,10 +10,14 @@ namespace Shop.Api.Features.Admin;
 
 public static class AdminProductsApi
 {
+    private const long MaxImportBytes = 32L * 1024 * 1024;
+
     public static RouteGroupBuilder MapAdminProductsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin/products").WithTags("Admin").RequireAuthorization(AuthenticationSetup.AdminPolicy);
         group.MapPost("/", Create);
+        group.MapPost("/import", Import).Accepts<string>("text/csv", "application/x-ndjson")
+            .WithDescription($"Up to {ProductImport.MaxRows} products as CSV (header: name, description, price, category, brand, stock, images) or JSON lines. Every row is checked before anything is written; ?dryRun=true only checks.");
         group.MapPut("/{id}", Update);
         group.MapDelete("/{id}", Archive);
         group.MapPut("/{id}/stock", SetStock);
@@ -35,6 +39,53 @@ public static class AdminProductsApi
         return created.Value is { } product
             ? TypedResults.Created($"/api/products/{id}", ProductResponse.From(product))
             : Problems.From(created.Error!);
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
+        HttpContext http, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken, bool dryRun = false)
+    {
+        var (key, badKey) = Orders.IdempotencyKeys.Read(http);
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
+        var type = http.Request.ContentType ?? "";
+        var csv = type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
+        if (!csv && !type.StartsWith("application/x-ndjson", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Problem(415, ErrorCodes.UnsupportedMediaType, "Send the products as text/csv or application/x-ndjson (JSON lines).");
+        }
+
+        // 10,000 rows of product text need more room than other requests' 1 MB.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxImportBytes;
+        }
+
+        using var reader = new StreamReader(http.Request.Body);
+        var rows = ProductImport.Parse(await reader.ReadToEndAsync(cancellationToken), csv);
+        if (rows.Count > ProductImport.MaxRows)
+        {
+            return Problems.From(ShopError.Invalid("body", ErrorCodes.ImportTooManyRows, $"An import takes at most {ProductImport.MaxRows} rows.",
+                new Dictionary<string, object> { ["max"] = ProductImport.MaxRows }));
+        }
+
+        if (rows.Count == 0 || rows.Any(r => r.Errors.Count > 0))
+        {
+            var errors = rows.Count == 0 ? new() { ["body"] = ["The file has no products."] } : ProductImport.Errors(rows);
+            return Problems.From(new ShopError(ErrorKind.Validation, "Some rows are not valid; nothing was imported.", errors, ErrorCodes.ImportInvalidRows));
+        }
+
+        if (dryRun)
+        {
+            // Checked, not written: a large file is checked whole before any part of it is imported.
+            return TypedResults.Ok(new ImportReport(0, 0, 0, rows.Select(r => new ImportedRow(r.Line, "", "valid")).ToList()));
+        }
+
+        var report = await ProductImport.Create(grains, rows, key, cancellationToken);
+        catalog.Invalidate();
+        return TypedResults.Ok(report);
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(
