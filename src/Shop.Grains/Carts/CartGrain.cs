@@ -4,6 +4,9 @@ using Shop.Grains.Common;
 
 namespace Shop.Grains.Carts;
 
+// A cart stays in memory while its shopper is active and leaves it after 15 idle minutes (Orleans'
+// default, stated here so the schedule is a decision): the next request reads it back from storage.
+[CollectionAgeLimit(Minutes = 15)]
 internal sealed class CartGrain(
     [PersistentState("cart", StorageNames.Shop)] IPersistentState<CartState> store) : Grain, ICartGrain
 {
