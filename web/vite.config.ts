@@ -2,7 +2,10 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { antdStaticCss } from './build/antd-static-css.ts';
+import { antdCss } from './build/antd-css.ts';
+import { budgets } from './build/budgets.ts';
+import { precompress } from './build/precompress.ts';
+import { serverFiles } from './build/server-files.ts';
 import { theme } from './src/app/providers/theme.ts';
 
 // The API (ASP.NET Core) listens on :5000 in development and serves the built client itself in
@@ -10,8 +13,20 @@ import { theme } from './src/app/providers/theme.ts';
 const apiTarget = process.env.SHOP_API_URL ?? 'http://localhost:5000';
 
 export default defineConfig({
-  // antdStaticCss: antd's component CSS as a static stylesheet (`virtual:antd.css`, imported by main.tsx).
-  plugins: [react(), antdStaticCss(theme)],
+  plugins: [
+    react(),
+    // antd's component CSS, made at build time and split with the chunks that use it.
+    antdCss(theme),
+    // dist/.shop/: each route's files and the texts, for the server's pages.
+    serverFiles(fileURLToPath(new URL('./src/locales', import.meta.url))),
+    // What a first visit to a route downloads (Brotli kB): the build fails above these.
+    budgets({
+      default: { js: 900, css: 90 },
+      home: { js: 900, css: 90 },
+    }),
+    // .br and .gz copies of the text files, served by the shop as the browser accepts.
+    precompress(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -28,6 +43,10 @@ export default defineConfig({
     // when something grows well past that.
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // antd's rc-component libraries declare no `sideEffects`, so a bundler keeps every module their index
+      // re-exports: importing one context from @rc-component/form brought the whole form library (and its
+      // validator) into the first page. They are plain component modules, free of side effects.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]@rc-component[\\/]/, sideEffects: false }] },
       output: {
         // Pages (React.lazy) are `page-*.js`, framework code `vendor-*.js`, the rest is shared.
         chunkFileNames: (chunk) =>
@@ -35,7 +54,10 @@ export default defineConfig({
             ? 'assets/page-[name]-[hash].js'
             : chunk.name.startsWith('vendor-')
               ? 'assets/[name]-[hash].js'
-              : 'assets/shared-[name]-[hash].js',
+              : // Chunks named after antd's style modules (build/antd-css.ts) are antd's code.
+                chunk.name.includes('_7C')
+                ? 'assets/shared-antd-[hash].js'
+                : 'assets/shared-[name]-[hash].js',
         // Name the framework chunks after what they hold (the default names them after whichever
         // module came first). antd stays split per component, so a page only loads what it uses.
         codeSplitting: {

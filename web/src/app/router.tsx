@@ -5,11 +5,13 @@ import { prefetchHome, prefetchProductDetail, prefetchProductList } from '@/feat
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { loginPathFor } from '@/lib/safe-redirect';
 import { clearUserData } from '@/lib/session';
-import { AccountLayout } from './layout/AccountLayout';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAdmin, RequireAuth } from './routes/guards';
 
 type Prefetch = (queryClient: QueryClient, params: Params, search: URLSearchParams) => void;
+
+// The personal center's tabs (an antd Menu) load with its pages, not with every page.
+const AccountLayout = lazy(() => import('./layout/AccountLayout').then((module) => ({ default: module.AccountLayout })));
 
 /** What preloadRoute needs to know about a page; kept on its route as `handle`. */
 interface PageHandle {

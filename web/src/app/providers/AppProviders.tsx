@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 // The ES builds: `antd/locale/*` are CommonJS copies that bundle a second set of locale modules.
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -15,8 +15,10 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   return (
+    // No antd <App> here: only the admin pages use its message API, and they bring it (AdminApp),
+    // so shoppers' pages do not load message, notification and modal code.
     <ConfigProvider locale={ANTD_LOCALE[language]} theme={theme}>
-      <AntApp>{children}</AntApp>
+      {children}
     </ConfigProvider>
   );
 }

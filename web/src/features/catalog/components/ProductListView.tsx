@@ -1,6 +1,7 @@
 import { Button, Empty, Pagination, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProducts } from '../api/get-products';
 import { filtersToQuery, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
 import { ProductFilters } from './ProductFilters';
@@ -11,11 +12,13 @@ export function ProductListView() {
   const { filters, update, reset } = useProductFilters();
   const products = useProducts(filtersToQuery(filters));
   const page = products.data;
+  const heading = filters.q ? t('catalog.resultsFor', { q: filters.q }) : t('catalog.allProducts');
+  useDocumentTitle(heading);
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {filters.q ? t('catalog.resultsFor', { q: filters.q }) : t('catalog.allProducts')}
+      <Typography.Title level={1} className="shop-page-title">
+        {heading}
       </Typography.Title>
       <ProductFilters filters={filters} onChange={update} onReset={reset} />
 
