@@ -10,6 +10,12 @@ import { theme } from './theme';
 
 const ANTD_LOCALE = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 
+/**
+ * Popups (select lists, menus) open inside the landmark of what opened them (header, main), not loose in
+ * <body>, so that assistive technology finds all content in a landmark (axe: region).
+ */
+const popupContainer = (trigger?: HTMLElement) => trigger?.closest<HTMLElement>('header, main, footer') ?? document.body;
+
 /** antd's locale follows i18next (and dates too, see lib/format-date), so they switch together. */
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
@@ -17,7 +23,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   return (
     // No antd <App> here: only the admin pages use its message API, and they bring it (AdminApp),
     // so shoppers' pages do not load message, notification and modal code.
-    <ConfigProvider locale={ANTD_LOCALE[language]} theme={theme}>
+    <ConfigProvider locale={ANTD_LOCALE[language]} theme={theme} getPopupContainer={popupContainer}>
       {children}
     </ConfigProvider>
   );
