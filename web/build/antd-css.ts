@@ -17,7 +17,7 @@ const BASE = 'virtual:antd-base.css';
  * the code that needs it, once. `virtual:antd-base.css` (main.tsx) holds what every component shares.
  *
  * The rules sit in `@layer antd`, so the app's own styles.css wins over them whatever order the chunks'
- * stylesheets arrive in. Only the component rules are kept: the token CSS variables stay at run time.
+ * stylesheets arrive in, and above `shop-base` (element defaults such as `a { color: inherit }`). Only the component rules are kept: the token CSS variables stay at run time.
  */
 export function antdCss(theme: ThemeConfig): Plugin {
   let styles: Promise<AntdStyles> | undefined;
@@ -130,7 +130,9 @@ async function renderAntdStyles(theme: ThemeConfig): Promise<AntdStyles> {
     css: (entries) => {
       if (entries.some((entry) => !cssOf.has(entry))) renderOne('Button'); // registers the base entries
       const text = entries.map((entry) => cssOf.get(entry)?.css ?? '').join('');
-      return text ? `@layer antd{${text}}` : '';
+      // Every stylesheet states the layers' order: whichever arrives first (the entry's chunks' styles come
+      // before the entry's own) must put the app's element defaults (src/app/base.css) beneath antd.
+      return text ? `@layer shop-base, antd;@layer antd{${text}}` : '';
     },
   };
 }

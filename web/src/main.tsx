@@ -1,11 +1,15 @@
+// First of all imports: the style layers' order and element defaults (base.css), before any antd style
+// arrives with a component's module.
+import './app/base.css';
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/providers/query-client';
 import { createAppRouter, preloadRoute } from './app/router';
 import { initI18n } from './lib/i18n';
-// What all of antd's component styles share, made at build time (build/antd-css.ts, which also gives
-// each module the styles of the components it imports): antd runs with `zeroRuntime`.
+// What all of antd's component styles share, made at build time (build/antd-css.ts, which also gives each
+// module the styles of the components it imports: antd runs with `zeroRuntime`); then the app's own
+// styles, which win over antd's.
 import 'virtual:antd-base.css';
 import './app/styles.css';
 import './app/first-screen.css';
