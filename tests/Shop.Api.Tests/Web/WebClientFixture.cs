@@ -43,7 +43,10 @@ public sealed class WebClientFixture : IDisposable
             gzip.Write(Encoding.UTF8.GetBytes(ScriptText));
         }
 
-        Write(".shop/routes.json", """{"product-detail": {"js": ["/assets/page-product-detail-1.js"], "css": ["/assets/page-product-detail-1.css"]}}""");
+        Write(".shop/routes.json", """
+            {"product-detail": {"js": ["/assets/page-product-detail-1.js"], "css": ["/assets/page-product-detail-1.css"]},
+             "cart": {"js": ["/assets/page-cart-1.js"], "css": ["/assets/page-cart-1.css"]}}
+            """);
         Write(".shop/texts.json", """
             {"zh-CN": {
               "app.name": "Shop 商城", "app.footer": "© {{year}} Shop 商城",

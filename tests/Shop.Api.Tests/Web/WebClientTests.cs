@@ -104,9 +104,9 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost/products/{id}\" />", html);
         Assert.Contains("<meta property=\"og:type\" content=\"product\" />", html);
         Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/api/media/products/{id}/0.svg\" />", html);
-        // The route's own chunks start loading with the page; its styles are only preloaded.
-        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-product-detail-1.js\" />", html);
-        Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-product-detail-1.css\" />", html);
+        // A page with a first screen leaves its route's chunks and styles to the entry, after the first paint.
+        Assert.DoesNotContain("/assets/page-product-detail-1.js", html);
+        Assert.DoesNotContain("/assets/page-product-detail-1.css", html);
 
         var ld = JsonNode.Parse(ScriptContent(html, "application/ld+json"))!;
         Assert.Equal("https://schema.org", ld["@context"]!.GetValue<string>());
@@ -126,6 +126,17 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         var data = JsonNode.Parse(ScriptContent(html, "application/json"))!;
         Assert.Equal(product.ToJsonString(), data[$"/api/products/{id}"]!.ToJsonString());
         Assert.NotNull(data["/api/categories"]);
+    }
+
+    [Fact]
+    public async Task A_page_without_a_first_screen_starts_loading_its_route_chunks_with_the_entry()
+    {
+        var html = await _http.GetStringAsync("/cart");
+        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-cart-1.js\" />", html);
+        Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-cart-1.css\" />", html);
+        Assert.Contains("<div id=\"root\"></div>", html);
+        Assert.DoesNotContain("shop-data", html);
+        Assert.Contains("<meta name=\"description\" content=\"数百种商品。\" />", html);
     }
 
     [Fact]

@@ -16,8 +16,9 @@ internal static class FirstScreen
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    /// <summary>The first product pictures of a list are on screen: loaded at once, not lazily.</summary>
+    /// <summary>The first product pictures of a list are on screen: loaded at once, not lazily, the first row first.</summary>
     private const int EagerImages = 4;
+    private const int UrgentImages = 2;
 
     public static string Home(WebTexts texts, JsonNode? categories, JsonNode? featured)
     {
@@ -115,9 +116,10 @@ internal static class FirstScreen
         {
             var name = (string)product!["name"]!;
             var stock = product["stock"]!.GetValue<int>();
+            var position = index++;
             html.Append("<a class=\"shop-card shop-card-hoverable\" href=\"/products/").Append(E(Uri.EscapeDataString((string)product["id"]!))).Append("\">")
                 .Append("<img class=\"shop-pre-cover\" src=\"").Append(E((string)product["imageUrl"]!)).Append("\" alt=\"").Append(E(name)).Append("\" width=\"600\" height=\"600\"")
-                .Append(index++ < EagerImages ? "" : " loading=\"lazy\"").Append("><div class=\"shop-card-body\"><div class=\"shop-product-name\">").Append(E(name)).Append("</div><div class=\"shop-price-row\"><span class=\"shop-pre-price\">")
+                .Append(position < UrgentImages ? " fetchpriority=\"high\"" : position < EagerImages ? "" : " loading=\"lazy\"").Append("><div class=\"shop-card-body\"><div class=\"shop-product-name\">").Append(E(name)).Append("</div><div class=\"shop-price-row\"><span class=\"shop-pre-price\">")
                 .Append(E(Price(product["price"]!.GetValue<long>()))).Append("</span>");
             if (stock <= 0)
             {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -84,9 +85,12 @@ internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFa
             head.Append("    <script type=\"application/ld+json\">").Append(jsonLd.ToJsonString(_json)).Append("</script>\n");
         }
 
-        // The route's chunks and styles start downloading with the entry instead of after it has run;
-        // the styles are only preloaded: the first screen does not need them, so they must not block it.
-        var assets = build.AssetsOf(page.Route);
+        // A page without a first screen from the server starts its route's chunks and styles with the entry
+        // instead of after it has run (the styles only preloaded, not blocking). A page with a first screen
+        // leaves the network to its first paint and pictures: on a phone's connection, dozens of chunks and
+        // stylesheets (preloaded styles get the highest priority) ahead of them delay both; the entry asks
+        // for the route's files as soon as it runs.
+        var assets = page.Body.Length == 0 ? build.AssetsOf(page.Route) : RouteAssets.None;
         foreach (var js in assets.Js)
         {
             head.Append("    <link rel=\"modulepreload\" crossorigin href=\"").Append(E(js)).Append("\" />\n");
@@ -102,6 +106,7 @@ internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFa
         if (page.Body.Length > 0)
         {
             html = html.Replace("<div id=\"root\"></div>", "<div id=\"root\">" + page.Body + "</div>", StringComparison.Ordinal);
+            html = DeferScripts(html);
         }
 
         if (page.Data.Count > 0)
@@ -111,6 +116,29 @@ internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFa
         }
 
         return html;
+    }
+
+    private static readonly Regex EntryScript = new("""\s*<script type="module" crossorigin src="([^"]+)"></script>""");
+    private static readonly Regex ModulePreload = new("""\s*<link rel="modulepreload" crossorigin href="([^"]+)">""");
+
+    /// <summary>
+    /// On a page that is already on screen, the scripts that take it over are started by /boot.js (web/public)
+    /// after the first frame, instead of from the head: a phone on a slow connection otherwise spends its first
+    /// second fetching them ahead of the first paint's stylesheets and pictures.
+    /// </summary>
+    internal static string DeferScripts(string html)
+    {
+        var entry = EntryScript.Match(html);
+        if (!entry.Success)
+        {
+            return html;
+        }
+
+        var files = new List<string> { entry.Groups[1].Value };
+        files.AddRange(ModulePreload.Matches(html).Select(m => m.Groups[1].Value));
+        html = ModulePreload.Replace(EntryScript.Replace(html, ""), "");
+        var boot = $"\n    <meta name=\"shop-scripts\" content=\"{E(string.Join(' ', files))}\" />\n    <script src=\"/boot.js\" defer></script>";
+        return html.Replace("</head>", boot + "\n  </head>", StringComparison.Ordinal);
     }
 
     private static string ReplaceTitle(string html, string head)

@@ -1,9 +1,10 @@
 import { Button, Empty, Pagination, Typography } from 'antd';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProducts } from '../api/get-products';
-import { filtersToQuery, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
+import { filtersToQuery, filtersToSearchParams, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
 import { ProductFilters } from './ProductFilters';
 import { ProductGrid } from './ProductGrid';
 
@@ -45,6 +46,16 @@ export function ProductListView() {
               total={page.total}
               showSizeChanger
               pageSizeOptions={PAGE_SIZES.map(String)}
+              // Page links with real addresses, so that crawlers can follow them (the click itself is handled by onChange).
+              itemRender={(target, type, original) =>
+                type === 'page' || type === 'jump-prev' || type === 'jump-next' ? (
+                  <a href={`/products?${filtersToSearchParams({ ...filters, page: target }).toString()}`} onClick={(event) => event.preventDefault()}>
+                    {type === 'page' ? target : (original as ReactElement<{ children?: ReactNode }>).props.children}
+                  </a>
+                ) : (
+                  original
+                )
+              }
               onChange={(nextPage, nextSize) => {
                 update(nextSize !== filters.pageSize ? { pageSize: nextSize } : { page: nextPage });
                 window.scrollTo({ top: 0, behavior: 'smooth' });
