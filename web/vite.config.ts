@@ -20,10 +20,25 @@ export default defineConfig({
     antdCss(theme),
     // dist/.shop/: each route's files and the texts, for the server's pages.
     serverFiles(fileURLToPath(new URL('./src/locales', import.meta.url))),
-    // What a first visit to a route downloads (Brotli kB): the build fails above these.
+    // What a first visit to a route downloads (Brotli kB, the entry's files included): the build fails
+    // above these. Set a few per cent above the sizes of the build that set them (docs/performance.md);
+    // raise one only knowingly. The goal for home is 150 kB of script; see docs/performance.md for the gap.
     budgets({
-      default: { js: 900, css: 90 },
-      home: { js: 900, css: 90 },
+      default: { js: 210, css: 12 },
+      home: { js: 232, css: 18 },
+      products: { js: 272, css: 25 },
+      'product-detail': { js: 300, css: 25 },
+      cart: { js: 275, css: 21 },
+      checkout: { js: 305, css: 26 },
+      login: { js: 277, css: 21 },
+      register: { js: 277, css: 21 },
+      'forgot-password': { js: 285, css: 22 },
+      'reset-password': { js: 285, css: 22 },
+      'account/account-profile': { js: 285, css: 23 },
+      'account/account-orders': { js: 283, css: 21 },
+      'account/account-order-detail': { js: 393, css: 38 },
+      'admin/admin-products': { js: 386, css: 41 },
+      'admin/admin-orders': { js: 391, css: 43 },
     }),
     // index.html: the stylesheets the first paint waits for before the scripts.
     stylesFirst(),
@@ -77,7 +92,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     // antd's CSS-in-JS makes the first render of each file slow on a 2-core machine.
     testTimeout: 20_000,
   },

@@ -16,7 +16,7 @@ namespace Shop.Api.Features.Web;
 /// page: its title, description, canonical URL and Open Graph tags, the route's chunks to load at
 /// once, and for the catalog pages the first screen and its data (<see cref="CatalogPages"/>).
 /// </summary>
-internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFactory grains, IOptions<JsonOptions> jsonOptions, IConfiguration configuration)
+internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions, IConfiguration configuration)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -25,7 +25,7 @@ internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFa
 
     public async Task Write(HttpContext context)
     {
-        var page = await Render(context.Request.Path.Value ?? "/", context.Request.Query, context.RequestAborted);
+        var page = await Render(context.Request.Path.Value ?? "/", context.Request.Query, context.RequestServices, context.RequestAborted);
         var html = Document(page, SiteUrl.Of(context, configuration));
         context.Response.StatusCode = page.Status;
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -35,10 +35,11 @@ internal sealed class WebPages(WebBuild build, CatalogSnapshot catalog, IGrainFa
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    internal async Task<WebPage> Render(string path, IQueryCollection query, CancellationToken cancellationToken)
+    internal async Task<WebPage> Render(string path, IQueryCollection query, IServiceProvider services, CancellationToken cancellationToken)
     {
         var texts = build.Texts;
-        var pages = new CatalogPages(catalog, grains, _json, texts);
+        // Resolved per request, as the API's handlers get them.
+        var pages = new CatalogPages(services.GetRequiredService<CatalogSnapshot>(), services.GetRequiredService<IGrainFactory>(), _json, texts);
         var (route, id) = WebRoutes.Match(path);
         return route switch
         {
