@@ -4,8 +4,22 @@
 # browser tests against a real embedded shop, then Lighthouse and axe over its main pages).
 #
 # SHOP_REQUIRE_ALL=1 (set by CI) turns every "skipped" notice into a failure.
+#
+#   ./test.sh          everything, as CI runs it
+#   ./test.sh --fast   the edit-test loop: the grain and API tests and the web component tests
+#                      (no PostgreSQL, browser or deployment checks)
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [ "${1:-}" = "--fast" ]; then
+  dotnet test tests/Shop.Grains.Tests --configuration Release --logger "console;verbosity=minimal"
+  dotnet test tests/Shop.Api.Tests --configuration Release --logger "console;verbosity=minimal"
+  if [ -f web/package.json ]; then
+    (cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test)
+  fi
+  echo "Fast tests passed (./test.sh runs everything)."
+  exit 0
+fi
 
 require_all="${SHOP_REQUIRE_ALL:-0}"
 skipped=()

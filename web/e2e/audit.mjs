@@ -73,6 +73,8 @@ async function lighthouseRun(url, formFactor, session) {
     const result = await lighthouse(url, { output: 'json', logLevel: 'error' }, formFactor === 'desktop' ? desktopConfig : undefined, page);
     const { categories, audits } = result.lhr;
     return {
+      ok: categories.performance.score !== null && !result.lhr.runtimeError,
+      error: result.lhr.runtimeError?.code ?? 'no performance score',
       performance: Math.round(categories.performance.score * 100),
       accessibility: Math.round(categories.accessibility.score * 100),
       'best-practices': Math.round(categories['best-practices'].score * 100),
@@ -91,12 +93,21 @@ async function lighthouseRun(url, formFactor, session) {
   }
 }
 
+/** A run that Lighthouse could not complete (no score: a page that did not paint in time) is run again, twice at most. */
+async function measured(run) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await run();
+    if (result.ok || attempt === 3) return result;
+    console.log(`  (a run without a score: ${result.error}; again)`);
+  }
+}
+
 async function runLighthouse(pages) {
   const rows = [];
   for (const formFactor of ['mobile', 'desktop']) {
     for (const { name, path, session } of pages) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await lighthouseRun(BASE + path, formFactor, session));
+      for (let i = 0; i < RUNS; i++) runs.push(await measured(() => lighthouseRun(BASE + path, formFactor, session)));
       const median = runs.sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
       if (new URL(median.finalUrl).pathname !== new URL(BASE + path).pathname) failures.push(`${name}: Lighthouse ended on ${median.finalUrl}`);
       for (const [category, minimum] of Object.entries(THRESHOLDS[formFactor])) {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Shop.Api.Notifications;
-using Shop.Api.Notifications.Email;
-using Shop.Api.Notifications.Sms;
+using Shop.Grains.Notifications;
 using Shop.Api.Notifications.Webhook;
 
 namespace Shop.Api.Alerts;

@@ -40,6 +40,7 @@ public static class ApiHosting
             context.ProblemDetails.Type ??= Problems.TypeOf(status);
             context.ProblemDetails.Detail ??= Problems.DefaultDetail(status) ?? context.ProblemDetails.Title;
             context.ProblemDetails.Extensions.Remove("exception");
+            context.ProblemDetails.Extensions.TryAdd(Problems.CodeKey, Problems.CodeOf(status));
             if (context.ProblemDetails is HttpValidationProblemDetails validation)
             {
                 CamelCaseFieldNames(validation.Errors);

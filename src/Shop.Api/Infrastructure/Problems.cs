@@ -1,12 +1,19 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Shop.Grains.Common;
 
 namespace Shop.Api.Infrastructure;
 
-/// <summary>RFC 7807 answers for the shop's domain failures.</summary>
+/// <summary>
+/// RFC 7807 answers for the shop's failures. Each carries a stable <c>code</c> (see
+/// <see cref="ErrorCodes"/>) and, where useful, <c>params</c>, which clients translate; <c>detail</c>
+/// stays an English fallback.
+/// </summary>
 public static class Problems
 {
+    public const string CodeKey = "code";
+    public const string ParamsKey = "params";
+
     public static ProblemHttpResult From(ShopError error)
     {
         var status = error.Kind switch
@@ -18,25 +25,58 @@ public static class Problems
             ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
-        return error.Errors is { Count: > 0 } errors
-            ? TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Detail = error.Detail, Title = TitleOf(status) })
-            : TypedResults.Problem(error.Detail, statusCode: status, title: TitleOf(status));
+        var problem = error.Errors is { Count: > 0 } errors
+            ? new HttpValidationProblemDetails(errors)
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails();
+        problem.Status = status;
+        problem.Detail = error.Detail;
+        problem.Title = TitleOf(status);
+        problem.Extensions[CodeKey] = error.Code;
+        if (error.Params is { Count: > 0 } parameters)
+        {
+            problem.Extensions[ParamsKey] = parameters;
+        }
+
+        return TypedResults.Problem(problem);
     }
 
-    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: 404, title: TitleOf(404));
+    /// <summary>The value as 200 OK (mapped to its response record), or the failure as problem details.</summary>
+    public static Results<Ok<TResponse>, ProblemHttpResult> ToHttpResult<T, TResponse>(this Outcome<T> outcome, Func<T, TResponse> toResponse) =>
+        outcome.Value is { } value ? TypedResults.Ok(toResponse(value)) : From(outcome.Error!);
 
-    public static ProblemHttpResult Invalid(string field, string message) => From(ShopError.Invalid(field, message));
+    public static ProblemHttpResult NotFound(string code, string detail) => From(ShopError.NotFound(code, detail));
+
+    public static ProblemHttpResult Invalid(string field, string message, string code = ErrorCodes.Invalid) =>
+        From(ShopError.Invalid(field, code, message));
 
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
         From(new ShopError(ErrorKind.Validation, "One or more values are not valid.", errors));
 
-    public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(detail, statusCode: 401, title: TitleOf(401));
+    public static ProblemHttpResult Unauthorized(string code, string detail) => Problem(401, code, detail);
 
     public static ProblemHttpResult TooManyRequests(HttpContext http, TimeSpan retryAfter, string detail)
     {
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(detail, statusCode: 429, title: TitleOf(429));
+        return From(new ShopError(ErrorKind.TooManyRequests, detail, Code: ErrorCodes.RateLimited));
     }
+
+    public static ProblemHttpResult Problem(int status, string code, string detail) => TypedResults.Problem(
+        detail, statusCode: status, title: TitleOf(status), extensions: new Dictionary<string, object?> { [CodeKey] = code });
+
+    /// <summary>The code of an answer the framework made (validation, authentication, routing, errors), by status.</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        400 => ErrorCodes.Invalid,
+        401 => ErrorCodes.AuthRequired,
+        403 => ErrorCodes.Forbidden,
+        404 => ErrorCodes.NotFound,
+        405 => ErrorCodes.MethodNotAllowed,
+        413 => ErrorCodes.TooLarge,
+        415 => ErrorCodes.UnsupportedMediaType,
+        429 => ErrorCodes.RateLimited,
+        503 => ErrorCodes.Unavailable,
+        _ => status >= 500 ? ErrorCodes.ServerError : ErrorCodes.Invalid,
+    };
 
     /// <summary>A type URI for the statuses ASP.NET Core leaves without one.</summary>
     public static string TypeOf(int status) => status switch

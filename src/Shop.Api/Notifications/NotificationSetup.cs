@@ -1,46 +1,27 @@
-using Shop.Api.Notifications.Email;
-using Shop.Api.Notifications.Orders;
-using Shop.Api.Notifications.Sms;
 using Shop.Api.Notifications.Webhook;
+using Shop.Grains.Notifications;
+using Shop.Silo.Notifications;
 
 namespace Shop.Api.Notifications;
 
 public static class NotificationSetup
 {
+    /// <summary>
+    /// The API node's own mail: alerts (email, SMS, webhook) and password emails, queued in memory.
+    /// Order notifications are the silo's, delivered from the orders' stored events.
+    /// </summary>
     public static WebApplicationBuilder AddShopNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(NotificationRetry.Default);
-
-        var email = EmailSettings.Read(builder.Configuration, builder.Environment);
-        services.AddSingleton(email);
+        // Added, not tried: in embedded mode the silo has registered its configured links already, and
+        // the last registration wins.
+        services.AddSingleton<IShopLinks, ListeningShopLinks>();
+        services.AddShopDelivery(builder.Configuration);
         AddChannel<EmailMessage>(services);
-        if (email.Host is not null)
-        {
-            services.AddSingleton<IDelivery<EmailMessage>, SmtpEmailDelivery>();
-        }
-        else
-        {
-            services.AddSingleton<IDelivery<EmailMessage>, PickupDirectoryEmailDelivery>();
-        }
-
-        var twilio = TwilioSettings.Read(builder.Configuration);
-        services.AddSingleton(twilio);
         AddChannel<SmsMessage>(services);
-        if (twilio.Configured)
-        {
-            services.AddSingleton<IDelivery<SmsMessage>, TwilioSmsDelivery>();
-        }
-        else
-        {
-            services.AddSingleton<IDelivery<SmsMessage>, DisabledSmsDelivery>();
-        }
-
         services.AddHttpClient(nameof(WebhookDelivery), c => c.Timeout = TimeSpan.FromSeconds(15));
         AddChannel<WebhookMessage>(services);
         services.AddSingleton<IDelivery<WebhookMessage>, WebhookDelivery>();
-
-        services.AddSingleton<OrderNotifier>();
         return builder;
     }
 

@@ -11,7 +11,7 @@ public static class ApiProductionRules
 
     public static List<string> Check(IConfiguration config)
     {
-        var problems = ProductionRules.ForStorage(config);
+        var problems = ProductionRules.ForSilo(config);
 
         var secret = config["JWT_SECRET"];
         if (string.IsNullOrWhiteSpace(secret))
@@ -54,16 +54,6 @@ public static class ApiProductionRules
         if (string.IsNullOrWhiteSpace(webhookKey) || webhookKey.Length < MinSecretLength)
         {
             problems.Add($"WEBHOOK_API_KEY must have at least {MinSecretLength} characters (it signs payment webhooks).");
-        }
-
-        if (!Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
-        {
-            problems.Add("API_BASE_URL must be the shop's public URL, e.g. https://shop.example.com (links in emails are built from it).");
-        }
-
-        if (string.IsNullOrWhiteSpace(config["SMTP_HOST"]))
-        {
-            problems.Add("SMTP_HOST is not set: order and password-reset emails would be written to files on this server instead of being sent.");
         }
 
         if (config["ADMIN_PASSWORD"] is { Length: > 0 } adminPassword && adminPassword.Length < MinAdminPasswordLength)

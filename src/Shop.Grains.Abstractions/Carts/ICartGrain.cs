@@ -7,7 +7,7 @@ public interface ICartGrain : IGrainWithStringKey
 {
     Task<CartView> Get();
 
-    /// <summary>Adds to a line (400 past 99 or 100 products, 404 unknown product, 409 short of stock).</summary>
+    /// <summary>Adds to a line; refused past 99 units or 100 products, for an unknown product, or short of stock.</summary>
     Task<Outcome<CartView>> Add(string productId, int quantity);
 
     /// <summary>Sets a line; 0 removes it.</summary>

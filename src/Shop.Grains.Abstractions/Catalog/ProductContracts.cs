@@ -3,7 +3,7 @@ using Shop.Grains.Common;
 namespace Shop.Grains.Catalog;
 
 /// <summary>What an admin edits. Prices are in fen (minor units).</summary>
-[GenerateSerializer, Immutable, Alias("shop.ProductDetails")]
+[GenerateSerializer, Immutable, Alias("shop.contract.ProductDetails")]
 public sealed record ProductDetails(
     [property: Id(0)] string Name,
     [property: Id(1)] string Description,

@@ -1,6 +1,6 @@
 namespace Shop.Grains.Common;
 
-[GenerateSerializer, Immutable, Alias("shop.Address")]
+[GenerateSerializer, Immutable, Alias("shop.contract.Address")]
 public sealed record Address(
     [property: Id(0)] string Name,
     [property: Id(1)] string Phone,

@@ -11,18 +11,25 @@ public enum ErrorKind
     TooManyRequests,
 }
 
-/// <summary>A domain failure: returned, not thrown, so callers handle it as an ordinary outcome.</summary>
-[GenerateSerializer, Alias("shop.ShopError")]
+/// <summary>
+/// A domain failure: returned, not thrown, so callers handle it as an ordinary outcome.
+/// <see cref="Code"/> (one of <see cref="ErrorCodes"/>) and <see cref="Params"/> are what clients
+/// translate; <see cref="Detail"/> is an English fallback for people reading logs or raw answers.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("shop.contract.ShopError")]
 public sealed record ShopError(
     [property: Id(0)] ErrorKind Kind,
     [property: Id(1)] string Detail,
-    [property: Id(2)] Dictionary<string, string[]>? Errors = null)
+    [property: Id(2)] Dictionary<string, string[]>? Errors = null,
+    [property: Id(3)] string Code = ErrorCodes.Invalid,
+    [property: Id(4)] IReadOnlyDictionary<string, object>? Params = null)
 {
-    public static ShopError NotFound(string detail) => new(ErrorKind.NotFound, detail);
+    public static ShopError NotFound(string code, string detail) => new(ErrorKind.NotFound, detail, Code: code);
 
-    public static ShopError Conflict(string detail, Dictionary<string, string[]>? errors = null) =>
-        new(ErrorKind.Conflict, detail, errors);
+    public static ShopError Conflict(string code, string detail, IReadOnlyDictionary<string, object>? parameters = null,
+        Dictionary<string, string[]>? errors = null) =>
+        new(ErrorKind.Conflict, detail, errors, code, parameters);
 
-    public static ShopError Invalid(string field, string message) =>
-        new(ErrorKind.Validation, message, new() { [field] = [message] });
+    public static ShopError Invalid(string field, string code, string message, IReadOnlyDictionary<string, object>? parameters = null) =>
+        new(ErrorKind.Validation, message, new() { [field] = [message] }, code, parameters);
 }

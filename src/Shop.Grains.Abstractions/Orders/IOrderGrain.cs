@@ -5,11 +5,12 @@ namespace Shop.Grains.Orders;
 /// <summary>
 /// One order and its state machine:
 /// PendingPayment → Paid → Shipped → Delivered; PendingPayment → Cancelled; Paid → Refunded.
-/// A persistent reminder cancels it when the payment deadline passes.
+/// Every status change is an <see cref="OrderEvent"/>, stored with the order; the silo reacts to the
+/// events (notifications) and a persistent reminder cancels the order when the payment deadline passes.
 /// </summary>
 public interface IOrderGrain : IGrainWithStringKey
 {
-    /// <summary>Reserves every line; when one fails, releases what it reserved and returns 409.</summary>
+    /// <summary>Reserves every line; when one fails, releases what it reserved and refuses.</summary>
     Task<Outcome<OrderView>> Place(PlaceOrder order);
 
     /// <summary>Null when no order exists under this id.</summary>
@@ -20,7 +21,7 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Applies a payment provider's event; repeats are no-ops.</summary>
     Task<Outcome<OrderView>> ApplyPaymentEvent(PaymentEvent paymentEvent);
 
-    /// <summary>The shopper's cancel: Cancelled before payment, Refunded after, 409 once shipped.</summary>
+    /// <summary>The shopper's cancel: Cancelled before payment, Refunded after, refused once shipped.</summary>
     Task<Outcome<OrderView>> Cancel();
 
     Task<Outcome<OrderView>> Ship(string carrier, string trackingNumber);
@@ -28,11 +29,4 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<Outcome<OrderView>> Deliver();
 
     Task<Outcome<OrderView>> Refund();
-
-    /// <summary>
-    /// True the first time it is asked about a status the order has reached, false ever after: of all
-    /// the requests that saw the order move there (concurrent cancels, a replayed webhook), exactly
-    /// one tells the shopper.
-    /// </summary>
-    Task<bool> ClaimNotice(OrderStatus status);
 }

@@ -3,6 +3,7 @@ using Shop.Grains.Common;
 
 namespace Shop.Grains.Orders;
 
+/// <summary>Stored by number: append new statuses, never reorder.</summary>
 [GenerateSerializer, Alias("shop.OrderStatus")]
 public enum OrderStatus
 {
@@ -14,7 +15,7 @@ public enum OrderStatus
     Refunded,
 }
 
-[GenerateSerializer, Immutable, Alias("shop.OrderLine")]
+[GenerateSerializer, Immutable, Alias("shop.contract.OrderLine")]
 public sealed record OrderLine(
     [property: Id(0)] string ProductId,
     [property: Id(1)] string Name,
@@ -24,25 +25,25 @@ public sealed record OrderLine(
     public long LineTotal => UnitPrice * Quantity;
 }
 
-[GenerateSerializer, Immutable, Alias("shop.PaymentInfo")]
+[GenerateSerializer, Immutable, Alias("shop.contract.PaymentInfo")]
 public sealed record PaymentInfo(
     [property: Id(0)] string Id,
     [property: Id(1)] string Method,
     [property: Id(2)] string Last4,
     [property: Id(3)] DateTimeOffset PaidAt);
 
-[GenerateSerializer, Immutable, Alias("shop.ShipmentInfo")]
+[GenerateSerializer, Immutable, Alias("shop.contract.ShipmentInfo")]
 public sealed record ShipmentInfo(
     [property: Id(0)] string Carrier,
     [property: Id(1)] string TrackingNumber,
     [property: Id(2)] DateTimeOffset ShippedAt);
 
-[GenerateSerializer, Immutable, Alias("shop.StatusChange")]
+[GenerateSerializer, Immutable, Alias("shop.contract.StatusChange")]
 public sealed record StatusChange(
     [property: Id(0)] OrderStatus Status,
     [property: Id(1)] DateTimeOffset At);
 
-[GenerateSerializer, Immutable, Alias("shop.OrderView")]
+[GenerateSerializer, Immutable, Alias("shop.contract.OrderView")]
 public sealed record OrderView(
     [property: Id(0)] string Id,
     [property: Id(1)] string UserId,
@@ -61,7 +62,7 @@ public sealed record OrderView(
     public long Total => Subtotal + ShippingFee;
 }
 
-[GenerateSerializer, Immutable, Alias("shop.PlaceOrder")]
+[GenerateSerializer, Immutable, Alias("shop.contract.PlaceOrder")]
 public sealed record PlaceOrder(
     [property: Id(0)] string UserId,
     [property: Id(1)] IReadOnlyList<CartLine> Lines,

@@ -8,7 +8,7 @@ namespace Shop.Grains.Users;
 /// </summary>
 public interface IUserEmailGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the account, or a 409 when the email is taken.</summary>
+    /// <summary>Creates the account, or refuses when the email is taken.</summary>
     Task<Outcome<UserProfile>> Register(NewUser user);
 
     [ReadOnly]

@@ -16,7 +16,7 @@ public static class Languages
     public static bool IsSupported(string? language) => language is Chinese or English;
 }
 
-[GenerateSerializer, Immutable, Alias("shop.UserProfile")]
+[GenerateSerializer, Immutable, Alias("shop.contract.UserProfile")]
 public sealed record UserProfile(
     [property: Id(0)] string Id,
     [property: Id(1)] string Email,

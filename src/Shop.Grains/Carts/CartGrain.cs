@@ -30,8 +30,9 @@ internal sealed class CartGrain(
 
         var current = State.Lines.Find(l => l.ProductId == productId)?.Quantity ?? 0;
         return current + quantity > CartLimits.MaxQuantityPerLine
-            ? Task.FromResult<Outcome<CartView>>(ShopError.Invalid("quantity",
-                $"A cart line holds at most {CartLimits.MaxQuantityPerLine}; this one has {current} already."))
+            ? Task.FromResult<Outcome<CartView>>(ShopError.Invalid("quantity", ErrorCodes.CartLineLimit,
+                $"A cart line holds at most {CartLimits.MaxQuantityPerLine}; this one has {current} already.",
+                new Dictionary<string, object> { ["max"] = CartLimits.MaxQuantityPerLine, ["current"] = current }))
             : SetLine(productId, current + quantity);
     }
 
@@ -68,7 +69,8 @@ internal sealed class CartGrain(
         }
     }
 
-    public Task<IReadOnlyList<CartLine>> GetLines() => Task.FromResult<IReadOnlyList<CartLine>>(State.Lines);
+    public Task<IReadOnlyList<CartLine>> GetLines() =>
+        Task.FromResult<IReadOnlyList<CartLine>>(State.Lines.Select(l => l.ToContract()).ToList());
 
     public async Task RemoveOrdered(IReadOnlyList<CartLine> ordered)
     {
@@ -85,22 +87,25 @@ internal sealed class CartGrain(
         var product = await GrainFactory.GetGrain<IProductGrain>(productId).Get();
         if (product is null || product.Archived)
         {
-            return ShopError.NotFound("The product does not exist.");
+            return ShopError.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
         }
 
         var index = State.Lines.FindIndex(l => l.ProductId == productId);
         if (index < 0 && State.Lines.Count >= CartLimits.MaxDistinctProducts)
         {
-            return ShopError.Invalid("productId", $"A cart holds at most {CartLimits.MaxDistinctProducts} different products.");
+            return ShopError.Invalid("productId", ErrorCodes.CartProductLimit,
+                $"A cart holds at most {CartLimits.MaxDistinctProducts} different products.",
+                new Dictionary<string, object> { ["max"] = CartLimits.MaxDistinctProducts });
         }
 
         if (quantity > product.Stock)
         {
             var message = $"Only {product.Stock} left in stock.";
-            return ShopError.Conflict(message, new() { [productId] = [message] });
+            return ShopError.Conflict(ErrorCodes.StockInsufficient, message,
+                new Dictionary<string, object> { ["available"] = product.Stock }, new() { [productId] = [message] });
         }
 
-        var line = new CartLine(productId, quantity);
+        var line = new StoredCartLine(productId, quantity);
         await store.SaveAsync(State with { Lines = index < 0 ? State.Lines.Add(line) : State.Lines.SetItem(index, line) });
         return await Get();
     }
@@ -127,5 +132,6 @@ internal sealed class CartGrain(
     }
 
     private static ShopError QuantityOutOfRange(int min) =>
-        ShopError.Invalid("quantity", $"Quantity must be between {min} and {CartLimits.MaxQuantityPerLine}.");
+        ShopError.Invalid("quantity", ErrorCodes.CartQuantityRange, $"Quantity must be between {min} and {CartLimits.MaxQuantityPerLine}.",
+            new Dictionary<string, object> { ["min"] = min, ["max"] = CartLimits.MaxQuantityPerLine });
 }

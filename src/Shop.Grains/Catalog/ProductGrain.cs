@@ -20,13 +20,13 @@ internal sealed class ProductGrain(
     {
         if (State.Details is not null)
         {
-            return ShopError.Conflict("A product with this id already exists.");
+            return ShopError.Conflict(ErrorCodes.ProductExists, "A product with this id already exists.");
         }
 
         var now = clock.GetUtcNow();
         await store.SaveAsync(new ProductState
         {
-            Details = product.Details,
+            Details = StoredProductDetails.From(product.Details),
             Available = product.Stock,
             Rating = product.Rating,
             Sold = product.Sold,
@@ -41,7 +41,7 @@ internal sealed class ProductGrain(
     public Task<ProductView?> Get() => Task.FromResult(State.Details is null ? null : ToView());
 
     public Task<Outcome<ProductView>> Update(ProductDetails details, int? stock) =>
-        Change(s => s with { Details = details, Available = stock ?? s.Available });
+        Change(s => s with { Details = StoredProductDetails.From(details), Available = stock ?? s.Available });
 
     public Task<Outcome<ProductView>> SetStock(int stock) => Change(s => s with { Available = stock });
 
@@ -105,7 +105,7 @@ internal sealed class ProductGrain(
     {
         if (State.Details is null)
         {
-            return ShopError.NotFound("The product does not exist.");
+            return ShopError.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
         }
 
         await Save(change(State) with { UpdatedAt = clock.GetUtcNow() });
@@ -126,6 +126,6 @@ internal sealed class ProductGrain(
     }
 
     private ProductView ToView() => new(
-        this.GetPrimaryKeyString(), State.Details!, State.Available, State.Reservations.Values.Sum(),
+        this.GetPrimaryKeyString(), State.Details!.ToContract(), State.Available, State.Reservations.Values.Sum(),
         State.Rating, State.Sold, State.Archived, State.CreatedAt, State.UpdatedAt, State.Revision);
 }

@@ -5,7 +5,7 @@ namespace Shop.Grains.Catalog;
 [GenerateSerializer, Alias("shop.ProductState")]
 public sealed record ProductState
 {
-    [Id(0)] public ProductDetails? Details { get; init; }
+    [Id(0)] public StoredProductDetails? Details { get; init; }
 
     /// <summary>Units that can be bought now; reservations are already taken out.</summary>
     [Id(1)] public int Available { get; init; }
@@ -24,4 +24,19 @@ public sealed record ProductState
 
     /// <summary>Moves on with every write, so the catalog index can drop an update that arrives late.</summary>
     [Id(9)] public long Revision { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("shop.ProductDetails")]
+public sealed record StoredProductDetails(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string Description,
+    [property: Id(2)] long Price,
+    [property: Id(3)] string Category,
+    [property: Id(4)] string? Brand,
+    [property: Id(5)] IReadOnlyList<string> Images,
+    [property: Id(6)] IReadOnlyDictionary<string, string> Attributes)
+{
+    public static StoredProductDetails From(ProductDetails d) => new(d.Name, d.Description, d.Price, d.Category, d.Brand, d.Images, d.Attributes);
+
+    public ProductDetails ToContract() => new(Name, Description, Price, Category, Brand, Images, Attributes);
 }

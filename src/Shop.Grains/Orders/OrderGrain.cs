@@ -1,78 +1,79 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Shop.Grains.Catalog;
 using Shop.Grains.Common;
+using Shop.Grains.Notifications;
 
 namespace Shop.Grains.Orders;
 
-internal sealed class OrderGrain(
+/// <summary>
+/// The order's state machine. Each transition appends to the history, which is the order's event
+/// log, and in the same write records the notices it owes (the outbox); then the events are handed
+/// on (OrderGrain.Events.cs), and deferred work runs on one reminder.
+/// </summary>
+internal sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Shop)] IPersistentState<OrderState> store,
     IOptions<ShopRulesOptions> options,
     ICardGateway gateway,
     TimeProvider clock,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderNotices, IRemindable
 {
-    // One reminder does all deferred work: the payment deadline, and stock still owed after a failure.
-    // It unregisters itself on a tick that finds nothing left to do.
+    // The name predates the other work the reminder now does; reminders already stored carry it.
     private const string WorkReminder = "payment-deadline";
 
     private OrderState State => store.State;
+
+    private StoredOrder Order => State.Order!;
 
     private ShopRulesOptions Rules => options.Value;
 
     private string Id => this.GetPrimaryKeyString();
 
+    private StockSettlement Stock => new(GrainFactory, Id, logger);
+
     public async Task<Outcome<OrderView>> Place(PlaceOrder order)
     {
         if (State.Order is { } existing)
         {
-            return existing;
+            return existing.ToView();
         }
 
         if (order.Lines.Count == 0)
         {
-            return ShopError.Invalid("cart", "The cart is empty.");
+            return ShopError.Invalid("cart", ErrorCodes.CartEmpty, "The cart is empty.");
         }
 
         if (State.Abandoned)
         {
-            return ShopError.Conflict("This checkout was interrupted and has expired. Please check out again.");
+            return ShopError.Conflict(ErrorCodes.OrderCheckoutExpired, "This checkout was interrupted and has expired. Please check out again.");
         }
 
         // A retry after a crash mid-checkout finishes the interrupted plan, whatever the cart holds
         // now: products answer a repeated reserve for this order with what they already hold, so a
         // changed quantity would otherwise be ordered without being reserved.
-        order = State.Placing ?? order;
-
+        var plan = State.Placing ?? StoredCheckout.From(order);
         var deadline = clock.GetUtcNow() + Rules.PaymentTimeout;
-        await store.SaveAsync(State with { Placing = order });
-        await this.RegisterOrUpdateReminder(WorkReminder, Rules.PaymentTimeout, Rules.RetryPeriod);
+        await store.SaveAsync(State with { Placing = plan });
+        await EnsureReminder();
 
-        var products = await Task.WhenAll(order.Lines.Select(l => Product(l.ProductId).Get()));
-        var shortages = await ReserveAll(order.Lines, products);
-        if (shortages.Count > 0)
+        var (products, shortage) = await Stock.ReserveAll(plan.Lines);
+        if (shortage is not null)
         {
-            await ReleaseAll(order.Lines.Select(l => l.ProductId));
             await store.SaveAsync(State with { Placing = null });
-            return ShopError.Conflict("Some items are not available in the quantity ordered.", shortages);
+            return shortage;
         }
 
         var now = clock.GetUtcNow();
-        var lines = order.Lines
-            .Zip(products, (line, product) => new OrderLine(line.ProductId, product!.Details.Name, product.Details.Price, line.Quantity))
+        var lines = plan.Lines
+            .Zip(products, (line, product) => new StoredOrderLine(line.ProductId, product!.Details.Name, product.Details.Price, line.Quantity))
             .ToList();
         var subtotal = lines.Sum(l => l.LineTotal);
-        var view = new OrderView(Id, order.UserId, OrderStatus.PendingPayment, lines, subtotal,
-            Rules.ShippingFeeFor(subtotal), order.ShippingAddress, order.Note, Payment: null, Shipment: null,
-            [new StatusChange(OrderStatus.PendingPayment, now)], now, deadline);
-        await store.SaveAsync(State with { Order = view, Placing = null });
-        ShopMetrics.OrdersPlaced.Add(1);
-        await UpdateIndex(isNew: true);
-        return view;
+        var placed = new StoredOrder(Id, plan.UserId, OrderStatus.PendingPayment, lines, subtotal, Rules.ShippingFeeFor(subtotal),
+            plan.ShippingAddress, plan.Note, Payment: null, Shipment: null, [new StoredStatusChange(OrderStatus.PendingPayment, now)], now, deadline);
+        await Record(State with { Order = placed, Placing = null });
+        return placed.ToView();
     }
 
-    public async Task<OrderView?> Get() => State.Order is null ? null : await ExpireIfOverdue();
+    public async Task<OrderView?> Get() => State.Order is null ? null : (await ExpireIfOverdue()).ToView();
 
     public async Task<Outcome<OrderView>> PayByCard(CardPayment payment)
     {
@@ -83,12 +84,12 @@ internal sealed class OrderGrain(
 
         if (State.PaymentKey is { } key && key == payment.IdempotencyKey)
         {
-            return State.Order;
+            return Order.ToView();
         }
 
         if (State.RefusedPayments.Find(r => r.IdempotencyKey == payment.IdempotencyKey) is { } refused)
         {
-            return refused.Error;
+            return refused.Error.ToContract();
         }
 
         var order = await ExpireIfOverdue();
@@ -98,26 +99,15 @@ internal sealed class OrderGrain(
         }
 
         var result = await gateway.Charge(Id, order.Total, payment.CardNumber);
-        if (result == ChargeResult.Declined)
+        if (result != ChargeResult.Approved)
         {
-            return await Refuse(payment, new ShopError(ErrorKind.PaymentDeclined, "The card was declined. The order is still waiting for payment."));
+            return await Refuse(payment, result == ChargeResult.Declined
+                ? new ShopError(ErrorKind.PaymentDeclined, "The card was declined. The order is still waiting for payment.", Code: ErrorCodes.PaymentDeclined)
+                : ShopError.Invalid("cardNumber", ErrorCodes.CardInvalid, "The card number is not valid."));
         }
 
-        if (result == ChargeResult.InvalidCard)
-        {
-            return await Refuse(payment, ShopError.Invalid("cardNumber", "The card number is not valid."));
-        }
-
-        var paid = new PaymentInfo("pay_" + ShopIds.New(), "card", payment.CardNumber[^4..], clock.GetUtcNow());
-        return await Transition(OrderStatus.Paid, o => o with { Payment = paid }, s => s with { PaymentKey = payment.IdempotencyKey });
-    }
-
-    /// <summary>Remembers a refused attempt under its key (the newest few: each retry has a new key).</summary>
-    private async Task<ShopError> Refuse(CardPayment payment, ShopError error)
-    {
-        var refused = State.RefusedPayments.Add(new RefusedPayment(payment.IdempotencyKey, error));
-        await store.SaveAsync(State with { RefusedPayments = refused.Count > 20 ? refused.RemoveAt(0) : refused });
-        return error;
+        var paid = new StoredPayment("pay_" + ShopIds.New(), "card", payment.CardNumber[^4..], clock.GetUtcNow());
+        return (await Transition(OrderStatus.Paid, o => o with { Payment = paid }, s => s with { PaymentKey = payment.IdempotencyKey })).ToView();
     }
 
     public async Task<Outcome<OrderView>> ApplyPaymentEvent(PaymentEvent paymentEvent)
@@ -127,9 +117,9 @@ internal sealed class OrderGrain(
             return NotFound();
         }
 
-        if (State.Order.Payment?.Id == paymentEvent.PaymentId || paymentEvent.Status != "succeeded")
+        if (Order.Payment?.Id == paymentEvent.PaymentId || paymentEvent.Status != "succeeded")
         {
-            return State.Order;
+            return Order.ToView();
         }
 
         var order = await ExpireIfOverdue();
@@ -138,8 +128,8 @@ internal sealed class OrderGrain(
             // The provider took the money after the order was cancelled and its stock given back:
             // the payment is kept on the order and refunded, never lost.
             logger.LogWarning("Order {OrderId} was paid after it was cancelled; the payment is refunded", Id);
-            var late = new PaymentInfo(paymentEvent.PaymentId, "gateway", "", clock.GetUtcNow());
-            return await Transition(OrderStatus.Refunded, o => o with { Payment = late });
+            var late = new StoredPayment(paymentEvent.PaymentId, "gateway", "", clock.GetUtcNow());
+            return (await Transition(OrderStatus.Refunded, o => o with { Payment = late })).ToView();
         }
 
         if (order.Payment is { } taken)
@@ -149,7 +139,7 @@ internal sealed class OrderGrain(
             logger.LogWarning("Order {OrderId} is already paid by {PaymentId}; the second payment {SecondPaymentId} must be refunded at the provider",
                 Id, taken.Id, paymentEvent.PaymentId);
             ShopMetrics.DuplicatePayments.Add(1);
-            return order;
+            return order.ToView();
         }
 
         if (order.Status != OrderStatus.PendingPayment)
@@ -159,11 +149,13 @@ internal sealed class OrderGrain(
 
         if (paymentEvent.Amount != order.Total)
         {
-            return ShopError.Invalid("amount", $"The amount paid ({paymentEvent.Amount}) is not the order total ({order.Total}).");
+            return ShopError.Invalid("amount", ErrorCodes.PaymentAmountMismatch,
+                $"The amount paid ({paymentEvent.Amount}) is not the order total ({order.Total}).",
+                new Dictionary<string, object> { ["amount"] = paymentEvent.Amount, ["total"] = order.Total });
         }
 
-        var paid = new PaymentInfo(paymentEvent.PaymentId, "gateway", "", clock.GetUtcNow());
-        return await Transition(OrderStatus.Paid, o => o with { Payment = paid });
+        var paid = new StoredPayment(paymentEvent.PaymentId, "gateway", "", clock.GetUtcNow());
+        return (await Transition(OrderStatus.Paid, o => o with { Payment = paid })).ToView();
     }
 
     public async Task<Outcome<OrderView>> Cancel()
@@ -176,10 +168,10 @@ internal sealed class OrderGrain(
         var order = await ExpireIfOverdue();
         return order.Status switch
         {
-            OrderStatus.PendingPayment => await ReturnStock(OrderStatus.Cancelled),
-            OrderStatus.Paid => await ReturnStock(OrderStatus.Refunded),
-            OrderStatus.Cancelled or OrderStatus.Refunded => order,
-            _ => ShopError.Conflict($"The order was {order.Status.ToString().ToLowerInvariant()} and can no longer be cancelled."),
+            OrderStatus.PendingPayment => (await ReturnStock(OrderStatus.Cancelled)).ToView(),
+            OrderStatus.Paid => (await ReturnStock(OrderStatus.Refunded)).ToView(),
+            OrderStatus.Cancelled or OrderStatus.Refunded => order.ToView(),
+            _ => WrongStatus(ErrorCodes.OrderNotCancellable, $"The order was {order.Status.ToString().ToLowerInvariant()} and can no longer be cancelled."),
         };
     }
 
@@ -190,11 +182,11 @@ internal sealed class OrderGrain(
             return NotFound();
         }
 
-        return State.Order.Status switch
+        return Order.Status switch
         {
-            OrderStatus.Paid => await ReturnStock(OrderStatus.Refunded),
-            OrderStatus.Refunded => State.Order,
-            _ => ShopError.Conflict($"Only a paid order that has not shipped can be refunded; this one is {State.Order.Status}."),
+            OrderStatus.Paid => (await ReturnStock(OrderStatus.Refunded)).ToView(),
+            OrderStatus.Refunded => Order.ToView(),
+            _ => WrongStatus(ErrorCodes.OrderNotRefundable, $"Only a paid order that has not shipped can be refunded; this one is {Order.Status}."),
         };
     }
 
@@ -205,15 +197,14 @@ internal sealed class OrderGrain(
             return NotFound();
         }
 
-        if (State.Order.Status != OrderStatus.Paid)
+        if (Order.Status != OrderStatus.Paid)
         {
-            return ShopError.Conflict($"Only a paid order can be shipped; this one is {State.Order.Status}.");
+            return WrongStatus(ErrorCodes.OrderNotShippable, $"Only a paid order can be shipped; this one is {Order.Status}.");
         }
 
-        await EnsureReminder();
-        var shipment = new ShipmentInfo(carrier, trackingNumber, clock.GetUtcNow());
-        return await Transition(OrderStatus.Shipped, o => o with { Shipment = shipment },
-            s => s with { OwedCommits = s.OwedCommits.Union(ProductIds()) });
+        var shipment = new StoredShipment(carrier, trackingNumber, clock.GetUtcNow());
+        return (await Transition(OrderStatus.Shipped, o => o with { Shipment = shipment },
+            s => s with { OwedCommits = s.OwedCommits.Union(ProductIds()) })).ToView();
     }
 
     public async Task<Outcome<OrderView>> Deliver()
@@ -223,205 +214,55 @@ internal sealed class OrderGrain(
             return NotFound();
         }
 
-        return State.Order.Status == OrderStatus.Shipped
-            ? await Transition(OrderStatus.Delivered)
-            : ShopError.Conflict($"Only a shipped order can be delivered; this one is {State.Order.Status}.");
+        return Order.Status == OrderStatus.Shipped
+            ? (await Transition(OrderStatus.Delivered)).ToView()
+            : WrongStatus(ErrorCodes.OrderNotDeliverable, $"Only a shipped order can be delivered; this one is {Order.Status}.");
     }
 
-    public async Task<bool> ClaimNotice(OrderStatus status)
+    /// <summary>Remembers a refused attempt under its key (the newest few: each retry has a new key).</summary>
+    private async Task<ShopError> Refuse(CardPayment payment, ShopError error)
     {
-        if (State.Order is null || State.Noticed.Contains(status) || State.Order.History.All(h => h.Status != status))
-        {
-            return false;
-        }
-
-        await store.SaveAsync(State with { Noticed = State.Noticed.Add(status) });
-        return true;
+        var refused = State.RefusedPayments.Add(new RefusedPayment(payment.IdempotencyKey, StoredError.From(error)));
+        await store.SaveAsync(State with { RefusedPayments = refused.Count > 20 ? refused.RemoveAt(0) : refused });
+        return error;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    private async Task<StoredOrder> ExpireIfOverdue()
     {
-        if (State.Placing is { } placing && State.Order is null)
-        {
-            // A checkout that never finished: give back whatever it managed to reserve.
-            await ReleaseAll(placing.Lines.Select(l => l.ProductId));
-            await store.SaveAsync(State with { Placing = null, Abandoned = true });
-        }
-
-        if (State.Order is not null)
-        {
-            await ExpireIfOverdue();
-        }
-
-        await SettleStock();
-        var waitingForPayment = State.Order?.Status == OrderStatus.PendingPayment;
-        if (!waitingForPayment && State.OwedReleases.IsEmpty && State.OwedCommits.IsEmpty
-            && await this.GetReminder(WorkReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private async Task<Dictionary<string, string[]>> ReserveAll(IReadOnlyList<Carts.CartLine> lines, ProductView?[] products)
-    {
-        var shortages = new Dictionary<string, string[]>();
-        foreach (var (line, product) in lines.Zip(products))
-        {
-            if (product is null || product.Archived)
-            {
-                shortages[line.ProductId] = ["This product is no longer sold."];
-            }
-        }
-
-        if (shortages.Count > 0)
-        {
-            return shortages;
-        }
-
-        var reservations = await Task.WhenAll(lines.Select(l => Product(l.ProductId).Reserve(Id, l.Quantity)));
-        foreach (var (line, reservation) in lines.Zip(reservations))
-        {
-            if (!reservation.Reserved)
-            {
-                shortages[line.ProductId] = [$"Only {reservation.Available} left in stock."];
-            }
-        }
-
-        return shortages;
-    }
-
-    private Task ReleaseAll(IEnumerable<string> productIds) =>
-        Task.WhenAll(productIds.Distinct().Select(id => Product(id).Release(Id)));
-
-    private async Task<OrderView> ExpireIfOverdue()
-    {
-        var order = State.Order!;
-        if (order.Status == OrderStatus.PendingPayment && clock.GetUtcNow() >= order.PaymentDeadline)
+        if (Order.Status == OrderStatus.PendingPayment && clock.GetUtcNow() >= Order.PaymentDeadline)
         {
             logger.LogInformation("Order {OrderId} passed its payment deadline and is cancelled", Id);
             return await ReturnStock(OrderStatus.Cancelled);
         }
 
-        return order;
+        return Order;
     }
 
-    private async Task<OrderView> ReturnStock(OrderStatus status)
-    {
-        await EnsureReminder();
-        return await Transition(status, change: null, s => s with { OwedReleases = s.OwedReleases.Union(ProductIds()) });
-    }
+    private Task<StoredOrder> ReturnStock(OrderStatus status) =>
+        Transition(status, change: null, s => s with { OwedReleases = s.OwedReleases.Union(ProductIds()) });
 
-    private async Task<OrderView> Transition(
+    private async Task<StoredOrder> Transition(
         OrderStatus status,
-        Func<OrderView, OrderView>? change = null,
+        Func<StoredOrder, StoredOrder>? change = null,
         Func<OrderState, OrderState>? alsoChange = null)
     {
-        var order = change?.Invoke(State.Order!) ?? State.Order!;
-        var next = order with { Status = status, History = [.. order.History, new StatusChange(status, clock.GetUtcNow())] };
+        var order = change?.Invoke(Order) ?? Order;
+        var next = order with { Status = status, History = [.. order.History, new StoredStatusChange(status, clock.GetUtcNow())] };
         var state = State with { Order = next };
-        await store.SaveAsync(alsoChange?.Invoke(state) ?? state);
-        Count(next);
+        await Record(alsoChange?.Invoke(state) ?? state);
         await SettleStock();
-        await UpdateIndex(isNew: false);
-        return next;
+        return Order;
     }
 
-    /// <summary>
-    /// Pays back stock the order owes. The status change is already saved, so a failure here is only
-    /// logged: the reminder retries, and the product grains make each release happen once.
-    /// </summary>
-    private async Task SettleStock()
-    {
-        if (State.OwedReleases.IsEmpty && State.OwedCommits.IsEmpty)
-        {
-            return;
-        }
+    private IEnumerable<string> ProductIds() => Order.Items.Select(i => i.ProductId);
 
-        var released = await Attempt(State.OwedReleases, id => Product(id).Release(Id));
-        var committed = await Attempt(State.OwedCommits, id => Product(id).Commit(Id));
-        try
-        {
-            await store.SaveAsync(State with
-            {
-                OwedReleases = State.OwedReleases.Except(released),
-                OwedCommits = State.OwedCommits.Except(committed),
-            });
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Order {OrderId} could not record settled stock; the reminder retries", Id);
-        }
-    }
+    private static ShopError NotFound() => ShopError.NotFound(ErrorCodes.OrderNotFound, "The order does not exist.");
 
-    private async Task<IEnumerable<string>> Attempt(ImmutableHashSet<string> productIds, Func<string, Task> action)
-    {
-        var results = await Task.WhenAll(productIds.Select(async id =>
-        {
-            try
-            {
-                await action(id);
-                return id;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Order {OrderId} could not settle stock of product {ProductId}; the reminder retries", Id, id);
-                return null;
-            }
-        }));
-        return results.OfType<string>();
-    }
+    private static ShopError NotPayable(StoredOrder order) =>
+        WrongStatus(ErrorCodes.OrderNotPayable, $"The order cannot be paid: it is {order.Status}.", order.Status);
 
-    /// <summary>
-    /// Makes sure the reminder comes back within RetryPeriod for stock the order is about to owe. This
-    /// also replaces a pending order's payment-deadline reminder: that one is first due at the deadline
-    /// (30 min by default), far too late for stock a failed release still owes.
-    /// </summary>
-    private Task EnsureReminder() => this.RegisterOrUpdateReminder(WorkReminder, Rules.RetryPeriod, Rules.RetryPeriod);
+    private ShopError WrongStatus(string code, string detail) => WrongStatus(code, detail, Order.Status);
 
-    private async Task UpdateIndex(bool isNew)
-    {
-        var order = State.Order!;
-        try
-        {
-            await GrainFactory.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(order.Id, order.CreatedAt))
-                .Upsert(new OrderIndexEntry(order.Id, order.UserId, order.Status, order.Total, order.CreatedAt, order.History.Count));
-            if (isNew)
-            {
-                await GrainFactory.GetGrain<IOrderMonthsGrain>(0).Add(OrderIndexKeys.Month(order.CreatedAt));
-            }
-        }
-        catch (Exception e)
-        {
-            // The order itself is saved; the admin list catches up on the order's next change.
-            logger.LogWarning(e, "Order {OrderId} could not update the admin order index", Id);
-        }
-    }
-
-    private static void Count(OrderView order)
-    {
-        switch (order.Status)
-        {
-            case OrderStatus.Paid:
-                ShopMetrics.OrdersPaid.Add(1);
-                ShopMetrics.Revenue.Add(order.Total);
-                break;
-            case OrderStatus.Cancelled or OrderStatus.Refunded:
-                ShopMetrics.OrdersCancelled.Add(1, new KeyValuePair<string, object?>("status", order.Status.ToString()));
-                if (order.Status == OrderStatus.Refunded)
-                {
-                    ShopMetrics.Refunded.Add(order.Total);
-                }
-
-                break;
-        }
-    }
-
-    private ImmutableHashSet<string> ProductIds() => State.Order!.Items.Select(i => i.ProductId).ToImmutableHashSet();
-
-    private IProductGrain Product(string productId) => GrainFactory.GetGrain<IProductGrain>(productId);
-
-    private static ShopError NotFound() => ShopError.NotFound("The order does not exist.");
-
-    private static ShopError NotPayable(OrderView order) =>
-        ShopError.Conflict($"The order cannot be paid: it is {order.Status}.");
+    private static ShopError WrongStatus(string code, string detail, OrderStatus status) =>
+        ShopError.Conflict(code, detail, new Dictionary<string, object> { ["status"] = status.ToString() });
 }

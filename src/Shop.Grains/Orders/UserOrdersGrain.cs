@@ -34,7 +34,7 @@ internal sealed class UserOrdersGrain(
         var lines = await cart.GetLines();
         if (lines.Count == 0)
         {
-            return ShopError.Invalid("cart", "The cart is empty.");
+            return ShopError.Invalid("cart", ErrorCodes.CartEmpty, "The cart is empty.");
         }
 
         // The key is saved before placing, so a retry after a crash mid-checkout reaches the same order.

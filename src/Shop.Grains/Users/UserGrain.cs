@@ -14,17 +14,17 @@ internal sealed class UserGrain(
     {
         if (State.Profile is not null)
         {
-            return ShopError.Conflict("The account already exists.");
+            return ShopError.Conflict(ErrorCodes.AccountExists, "The account already exists.");
         }
 
-        var profile = new UserProfile(
+        var profile = new StoredProfile(
             this.GetPrimaryKeyString(), user.Email, user.Name, user.Role,
             Phone: null, DefaultAddress: null, user.Language, clock.GetUtcNow());
         await store.SaveAsync(new UserState { Profile = profile, PasswordHash = user.PasswordHash });
-        return profile;
+        return profile.ToContract();
     }
 
-    public Task<UserProfile?> GetProfile() => Task.FromResult(State.Profile);
+    public Task<UserProfile?> GetProfile() => Task.FromResult(State.Profile?.ToContract());
 
     public Task<UserCredentials?> GetCredentials() => Task.FromResult(
         State.Profile is null ? null : new UserCredentials(State.Profile.Id, State.PasswordHash, State.TokenVersion));
@@ -36,18 +36,18 @@ internal sealed class UserGrain(
     {
         if (State.Profile is not { } profile)
         {
-            return ShopError.NotFound("The account does not exist.");
+            return ShopError.NotFound(ErrorCodes.AccountNotFound, "The account does not exist.");
         }
 
         var next = profile with
         {
             Name = update.Name ?? profile.Name,
             Phone = update.Phone is null ? profile.Phone : update.Phone.Length == 0 ? null : update.Phone,
-            DefaultAddress = update.DefaultAddress ?? profile.DefaultAddress,
+            DefaultAddress = update.DefaultAddress is { } address ? StoredAddress.From(address) : profile.DefaultAddress,
             Language = update.Language ?? profile.Language,
         };
         await store.SaveAsync(State with { Profile = next });
-        return next;
+        return next.ToContract();
     }
 
     public async Task<int> ChangePasswordHash(string newPasswordHash)

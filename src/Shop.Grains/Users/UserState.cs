@@ -5,9 +5,23 @@ namespace Shop.Grains.Users;
 [GenerateSerializer, Alias("shop.UserState")]
 public sealed record UserState
 {
-    [Id(0)] public UserProfile? Profile { get; init; }
+    [Id(0)] public StoredProfile? Profile { get; init; }
     [Id(1)] public string PasswordHash { get; init; } = "";
     [Id(2)] public int TokenVersion { get; init; }
     [Id(3)] public string? ResetTokenHash { get; init; }
     [Id(4)] public DateTimeOffset ResetTokenExpiresAt { get; init; }
+}
+
+[GenerateSerializer, Immutable, Alias("shop.UserProfile")]
+public sealed record StoredProfile(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Email,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string Role,
+    [property: Id(4)] string? Phone,
+    [property: Id(5)] StoredAddress? DefaultAddress,
+    [property: Id(6)] string Language,
+    [property: Id(7)] DateTimeOffset CreatedAt)
+{
+    public UserProfile ToContract() => new(Id, Email, Name, Role, Phone, DefaultAddress?.ToContract(), Language, CreatedAt);
 }

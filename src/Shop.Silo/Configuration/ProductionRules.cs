@@ -10,6 +10,23 @@ public static class ProductionRules
 {
     public const string ExampleJwtSecret = "change-me-to-64-random-hex-characters-from-openssl-rand-hex-32";
 
+    /// <summary>A silo's rules: its storage, and what order emails need (silos send them).</summary>
+    public static List<string> ForSilo(IConfiguration config)
+    {
+        var problems = ForStorage(config);
+        if (!Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
+        {
+            problems.Add("API_BASE_URL must be the shop's public URL, e.g. https://shop.example.com (links in emails are built from it).");
+        }
+
+        if (string.IsNullOrWhiteSpace(config["SMTP_HOST"]))
+        {
+            problems.Add("SMTP_HOST is not set: order and password-reset emails would be written to files on this server instead of being sent.");
+        }
+
+        return problems;
+    }
+
     public static List<string> ForStorage(IConfiguration config)
     {
         var problems = new List<string>();

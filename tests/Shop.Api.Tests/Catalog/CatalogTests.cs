@@ -41,6 +41,32 @@ public sealed class CatalogTests(ShopApiFactory factory)
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("q=%E8%80%B3%E6%9C%BA")] // 耳机
+    [InlineData("maxPrice=100000")]
+    [InlineData("q=pro&minPrice=50000")]
+    public async Task Facets_count_each_category_and_the_stock_of_what_the_rest_of_the_filter_finds(string filter)
+    {
+        var page = await _anonymous.Get($"/api/products?{filter}&pageSize=1");
+        var facets = page["facets"]!;
+        var perCategory = facets["categories"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["count"]!.GetValue<int>());
+
+        Assert.Equal(page["total"]!.GetValue<int>(), perCategory.Values.Sum());
+        Assert.True(perCategory.Values.Count(n => n > 0) >= 1);
+        foreach (var (category, count) in perCategory.Where(c => c.Value > 0).Take(3))
+        {
+            Assert.Equal(count, (await _anonymous.Get($"/api/products?{filter}&category={category}&pageSize=1"))["total"]!.GetValue<int>());
+            // The stock count of a category's page is what ticking "in stock" there finds.
+            var inCategory = (await _anonymous.Get($"/api/products?{filter}&category={category}&pageSize=1"))["facets"]!["inStock"]!.GetValue<int>();
+            Assert.Equal(inCategory, (await _anonymous.Get($"/api/products?{filter}&category={category}&inStock=true&pageSize=1"))["total"]!.GetValue<int>());
+        }
+
+        var inStock = facets["inStock"]!.GetValue<int>();
+        Assert.Equal(inStock, (await _anonymous.Get($"/api/products?{filter}&inStock=true&pageSize=1"))["total"]!.GetValue<int>());
+        Assert.True(inStock < page["total"]!.GetValue<int>() || filter.Length > 0, "the demo catalog has sold-out products");
+    }
+
     [Fact]
     public async Task Chinese_substrings_and_english_words_match_in_any_case()
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Shop.Api.Notifications;
-using Shop.Api.Notifications.Email;
+using Shop.Grains.Notifications;
 
 namespace Shop.Api.Tests.Support;
 

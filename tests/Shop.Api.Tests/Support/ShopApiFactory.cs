@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Shop.Api.Notifications;
-using Shop.Api.Notifications.Email;
+using Shop.Grains.Notifications;
 
 namespace Shop.Api.Tests.Support;
 

@@ -15,9 +15,10 @@ public sealed class SmtpListener : IAsyncDisposable
     private readonly Store _store = new();
     private readonly Task _running;
 
-    public SmtpListener()
+    /// <summary>Listens on <paramref name="port"/>, or on a free port when none is given.</summary>
+    public SmtpListener(int? port = null)
     {
-        Port = FreePorts.Next();
+        Port = port ?? FreePorts.Next();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))

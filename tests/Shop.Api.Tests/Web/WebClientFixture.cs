@@ -53,7 +53,7 @@ public sealed class WebClientFixture : IDisposable
               "seo.homeTitle": "Shop 商城 - 发现你喜欢的好物", "seo.pageTitle": "{{page}} - Shop 商城",
               "seo.homeDescription": "数百种商品。", "seo.productsDescription": "筛选商品。", "seo.categoryDescription": "{{category}}。",
               "catalog.allProducts": "全部商品", "catalog.resultCount_other": "共 {{count}} 件商品", "catalog.inStockCount_other": "库存 {{count}} 件",
-              "catalog.soldOut": "已售罄", "catalog.productNotFound": "商品不存在或已下架。"
+              "catalog.soldOut": "已售罄", "catalog.productNotFound": "商品不存在或已下架。", "cart.title": "购物车"
             }}
             """);
         Factory.Settings["WEB_ROOT"] = _root;

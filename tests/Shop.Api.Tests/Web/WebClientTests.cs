@@ -119,7 +119,10 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Equal("https://schema.org/InStock", ld["offers"]!["availability"]!.GetValue<string>());
         Assert.Equal($"http://localhost/products/{id}", ld["offers"]!["url"]!.GetValue<string>());
 
-        // The first screen, and the API's own answer for the client to start from.
+        // The first screen, and the API's own answer for the client to start from; the scripts start after it.
+        Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js\" />", html);
+        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
+        Assert.DoesNotContain("<script type=\"module\"", html);
         Assert.Contains($">{name}</h1>", html);
         Assert.Contains("¥123.45", html);
         Assert.Contains("库存 7 件", html);
@@ -134,7 +137,11 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         var html = await _http.GetStringAsync("/cart");
         Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-cart-1.js\" />", html);
         Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-cart-1.css\" />", html);
-        Assert.Contains("<div id=\"root\"></div>", html);
+        // The layout is drawn (something on screen before the scripts), the scripts start at once.
+        Assert.Contains("<div id=\"root\"><div class=\"shop-layout shop-pre\"><header", html);
+        Assert.Contains("<main class=\"shop-content\"></main>", html);
+        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
+        Assert.Contains("<title>购物车 - Shop 商城</title>", html);
         Assert.DoesNotContain("shop-data", html);
         Assert.Contains("<meta name=\"description\" content=\"数百种商品。\" />", html);
     }
@@ -159,8 +166,8 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         using var response = await Get(path);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<div id=\"root\"></div>", html);
-        Assert.Contains("/assets/app-1234.js", html);
+        Assert.Contains("<main class=\"shop-content\"></main>", html);
+        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
         Assert.DoesNotContain("application/ld+json", html);
     }
 

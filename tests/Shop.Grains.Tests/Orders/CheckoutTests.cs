@@ -106,25 +106,6 @@ public sealed class CheckoutTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Each_status_reached_is_granted_for_notice_once_and_only_once_reached()
-    {
-        var product = await Shopping.NewProduct(_grains, stock: 10);
-        var shopper = await Shopping.ShopperWithCart(_grains, (product, 1));
-        var order = _grains.GetGrain<IOrderGrain>((await Shopping.Checkout(_grains, shopper)).Value!.Id);
-        Assert.False(await order.ClaimNotice(OrderStatus.Paid)); // not paid yet
-        await order.PayByCard(new CardPayment(SimulatedCardGateway.ApprovedCard, "k"));
-        await order.Cancel();
-
-        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => order.ClaimNotice(OrderStatus.Refunded)));
-
-        Assert.Equal(1, claims.Count(granted => granted));
-        Assert.True(await order.ClaimNotice(OrderStatus.Paid));
-        Assert.False(await order.ClaimNotice(OrderStatus.Paid));
-        Assert.False(await order.ClaimNotice(OrderStatus.Shipped));
-        Assert.False(await _grains.GetGrain<IOrderGrain>(ShopIds.New()).ClaimNotice(OrderStatus.PendingPayment));
-    }
-
-    [Fact]
     public async Task Shipping_commits_the_reserved_units_as_sold()
     {
         var product = await Shopping.NewProduct(_grains, stock: 10);

@@ -4,6 +4,7 @@ using Orleans.Hosting;
 using Orleans.TestingHost;
 using Shop.Grains.Common;
 using Shop.Silo.Hosting;
+using Shop.Silo.Notifications;
 
 namespace Shop.Grains.Tests.Support;
 
@@ -28,12 +29,15 @@ public class ClusterFixture : IAsyncLifetime
 
     private sealed class DefaultRules : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) =>
+        public void Configure(ISiloBuilder silo)
+        {
+            SentNotifications.Register(silo.Services);
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+        }
     }
 }
 
-/// <summary>The same cluster with a two-second payment deadline and one-second reminder retries.</summary>
+/// <summary>The same cluster with a two-second payment deadline, one-second reminder retries and one quick delivery retry.</summary>
 public sealed class ShortDeadlineClusterFixture : ClusterFixture
 {
     public static readonly TimeSpan PaymentTimeout = TimeSpan.FromSeconds(2);
@@ -44,6 +48,8 @@ public sealed class ShortDeadlineClusterFixture : ClusterFixture
     {
         public void Configure(ISiloBuilder silo)
         {
+            SentNotifications.Register(silo.Services);
+            silo.Services.AddSingleton(new NotificationRetryOptions(Attempts: 1, FirstDelay: TimeSpan.FromMilliseconds(10)));
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
             silo.Services.Configure<ShopRulesOptions>(o =>
             {

@@ -2,6 +2,7 @@ using Shop.Grains.Carts;
 using Shop.Grains.Catalog;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
+using Shop.Grains.Users;
 
 namespace Shop.Grains.Tests.Support;
 
@@ -29,6 +30,16 @@ public static class Shopping
         }
 
         return userId;
+    }
+
+    /// <summary>A registered shopper (so notices have someone to go to) with a cart.</summary>
+    public static async Task<(string UserId, string Email)> RegisteredShopperWithCart(IGrainFactory grains, params (string ProductId, int Quantity)[] lines)
+    {
+        var userId = await ShopperWithCart(grains, lines);
+        var email = $"shopper-{userId}@test.shop";
+        var created = await grains.GetGrain<IUserGrain>(userId).Create(new NewUser(email, "王小明", "hash", Roles.Customer, Languages.Chinese));
+        Assert.True(created.IsSuccess);
+        return (userId, email);
     }
 
     public static async Task<Outcome<OrderView>> Checkout(IGrainFactory grains, string userId, string? key = null)

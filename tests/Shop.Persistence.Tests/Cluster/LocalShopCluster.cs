@@ -22,7 +22,8 @@ public sealed class LocalShopCluster : IDisposable
     private readonly List<ShopProcess> _apis = [];
     private readonly List<ShopProcess> _all = [];
 
-    // Emails the API writes (order notifications) go here, and are deleted with the cluster.
+    // Emails written without SMTP (silos: order notifications; API nodes: password links) go here,
+    // and are deleted with the cluster.
     private readonly string _mailDir = Path.Combine(Path.GetTempPath(), "shop-cluster-mail-" + Guid.NewGuid().ToString("N")[..8]);
 
     private LocalShopCluster(IReadOnlyDictionary<string, string> store, IReadOnlyDictionary<string, string> settings)
@@ -114,23 +115,35 @@ public sealed class LocalShopCluster : IDisposable
         }
     }
 
+    /// <summary>Starts one more silo on fresh ports and waits until it has joined (its gateway opens).</summary>
+    public async Task StartSiloAsync(CancellationToken cancellationToken)
+    {
+        var ports = FreePorts(2);
+        var silo = LaunchSilo(ports[0], ports[1]);
+        await WaitUntil(() => Listens(ports[1]), silo, "open its gateway", cancellationToken);
+    }
+
+    private ShopProcess LaunchSilo(int siloPort, int gatewayPort)
+    {
+        var silo = Launch($"silo-{_all.Count}", BuildOutput.Silo, new()
+        {
+            ["SILO_PORT"] = siloPort.ToString(),
+            ["GATEWAY_PORT"] = gatewayPort.ToString(),
+            ["SILO_ADVERTISED_IP"] = "127.0.0.1",
+        });
+        _silos.Add(silo);
+        return silo;
+    }
+
     private async Task StartProcessesAsync(int silos, CancellationToken cancellationToken)
     {
         var ports = FreePorts(2 * silos + 1);
-        for (var i = 0; i < silos; i++)
-        {
-            _silos.Add(Launch($"silo-{_all.Count}", BuildOutput.Silo, new()
-            {
-                ["SILO_PORT"] = ports[2 * i].ToString(),
-                ["GATEWAY_PORT"] = ports[2 * i + 1].ToString(),
-                ["SILO_ADVERTISED_IP"] = "127.0.0.1",
-            }));
-        }
+        var started = Enumerable.Range(0, silos).Select(i => LaunchSilo(ports[2 * i], ports[2 * i + 1])).ToList();
 
         // A silo opens its gateway once it is active in the cluster; the API node starts after all of them.
         for (var i = 0; i < silos; i++)
         {
-            await WaitUntil(() => Listens(ports[2 * i + 1]), _silos[i], "open its gateway", cancellationToken);
+            await WaitUntil(() => Listens(ports[2 * i + 1]), started[i], "open its gateway", cancellationToken);
         }
 
         var httpPort = ports[^1];
@@ -146,7 +159,6 @@ public sealed class LocalShopCluster : IDisposable
             ["ADMIN_EMAIL"] = AdminEmail,
             ["ADMIN_PASSWORD"] = AdminPassword,
             ["SEED_DEMO_DATA"] = "false",
-            ["MAIL_PICKUP_DIR"] = _mailDir,
         }));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitUntil(Healthy, _apis[^1], "report /api/health healthy", cancellationToken);
@@ -167,6 +179,7 @@ public sealed class LocalShopCluster : IDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["LOG_LEVEL"] = "warn",
+            ["MAIL_PICKUP_DIR"] = _mailDir,
         };
         foreach (var (key, value) in own.Concat(_settings))
         {

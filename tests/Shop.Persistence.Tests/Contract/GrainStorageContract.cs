@@ -180,5 +180,5 @@ public abstract class GrainStorageContract : IAsyncLifetime
     private static GrainId NewGrain() => GrainId.Create("cart", Guid.NewGuid().ToString("N"));
 
     private static CartState Cart(params (string Product, int Quantity)[] lines) =>
-        new() { Lines = lines.Select(l => new CartLine(l.Product, l.Quantity)).ToImmutableList() };
+        new() { Lines = lines.Select(l => new StoredCartLine(l.Product, l.Quantity)).ToImmutableList() };
 }

@@ -83,7 +83,7 @@ public sealed class GrainStateDocumentTests
     {
         var serializer = new OrleansGrainStorageSerializer(
             new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
-        var state = new CartState { Lines = [new CartLine("商品-α", 3), new CartLine("product-β", 99)] };
+        var state = new CartState { Lines = [new StoredCartLine("商品-α", 3), new StoredCartLine("product-β", 99)] };
 
         var document = GrainStateDocuments.Document("cart/1", "e7", serializer.Serialize(state).ToArray());
         var bytes = document.ToBson();

@@ -42,7 +42,7 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_silo_without_a_database_refuses_to_start_in_production()
+    public async Task A_silo_without_a_database_or_mail_settings_refuses_to_start_in_production()
     {
         using var silo = ShopProcess.Start("silo", BuildOutput.Silo, new Dictionary<string, string>
         {
@@ -54,6 +54,9 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
         Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), silo.Tail());
         Assert.Equal(1, silo.ExitCode);
         Assert.Contains("configuration error: STORAGE_PROVIDER is memory", silo.Output);
+        // Silos send the order emails, so they need the mail server and the public URL too.
+        Assert.Contains("configuration error: SMTP_HOST is not set", silo.Output);
+        Assert.Contains("configuration error: API_BASE_URL", silo.Output);
     }
 
     [SkippableFact]

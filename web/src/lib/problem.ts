@@ -1,8 +1,22 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ProblemDetails } from '@/types/api';
 import { ApiError, NetworkError } from './api-client';
+import { i18n } from './i18n';
 
-/** A sentence for the shopper: the API's `detail` first, then something we know by status. */
+/**
+ * The problem's `code` in the shopper's language (with its `params`; an order status is translated
+ * too), or undefined for a code this client does not know.
+ */
+export function problemText(problem: ProblemDetails, t: TFunction): string | undefined {
+  if (!problem.code) return undefined;
+  const params: Record<string, string | number> = { ...problem.params };
+  if (typeof params.status === 'string') params.status = t(`orderStatus.${params.status}`, { defaultValue: params.status });
+  const text = t(`problems.${problem.code}`, { ...params, defaultValue: '' });
+  return text || undefined;
+}
+
+/** A sentence for the shopper: the translated code first, then the API's `detail`, then something we know by status. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof NetworkError) return t('errors.network');
   if (error instanceof ApiError) {
@@ -11,6 +25,8 @@ export function errorMessage(error: unknown, t: TFunction): string {
         ? t('errors.tooManyRequestsRetry', { count: error.retryAfter })
         : t('errors.tooManyRequests');
     }
+    const translated = problemText(error.problem, t);
+    if (translated) return translated;
     if (error.problem.detail) return error.problem.detail;
     if (error.status === 403) return t('errors.forbidden');
     if (error.status === 404) return t('errors.notFound');
@@ -45,7 +61,12 @@ export function applyProblemToForm(
   const known = fieldNames.map((name) => (Array.isArray(name) ? name : [name]) as readonly (string | number)[]);
   const unmatched: string[] = [];
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
-  for (const [key, messages] of Object.entries(error.problem.errors)) {
+  // A problem about one field with its own code ("auth.wrong_password") says it in the shopper's
+  // language; generic validation keeps the API's per-field messages.
+  const entries = Object.entries(error.problem.errors);
+  const specific = entries.length === 1 && error.problem.code !== 'request.invalid' ? problemText(error.problem, i18n.t) : undefined;
+  for (const [key, apiMessages] of entries) {
+    const messages = specific ? [specific] : apiMessages;
     const path = toNamePath(key);
     const target = known.find((name) => sameName(name, path));
     if (target) fields.push({ name: [...target], errors: messages });

@@ -121,6 +121,11 @@ export interface ProblemDetails {
   type?: string;
   title?: string;
   status?: number;
+  /** An English fallback; clients show the translation of `code`. */
   detail?: string;
   errors?: Record<string, string[]>;
+  /** Stable, dotted (`stock.insufficient`); translated in locales/problems.json. */
+  code?: string;
+  /** Values the translation needs, e.g. `{ available: 3 }`. */
+  params?: Record<string, string | number>;
 }

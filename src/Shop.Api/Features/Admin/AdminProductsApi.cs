@@ -78,8 +78,8 @@ public static class AdminProductsApi
     private static Results<Ok<ProductResponse>, ProblemHttpResult> Answer(Outcome<ProductView> outcome, CatalogSnapshot catalog)
     {
         catalog.Invalidate();
-        return outcome.Value is { } product ? TypedResults.Ok(ProductResponse.From(product)) : Problems.From(outcome.Error!);
+        return outcome.ToHttpResult(ProductResponse.From);
     }
 
-    private static ProblemHttpResult ProductNotFound() => Problems.NotFound("No product with this id.");
+    private static ProblemHttpResult ProductNotFound() => Problems.NotFound(ErrorCodes.ProductNotFound, "No product with this id.");
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Api.Features.Users;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Common;
 using Shop.Grains.Users;
@@ -47,17 +48,17 @@ public static class AuthApi
         await emailGrain.EndLoginAttempt(valid);
         if (!valid)
         {
-            return Problems.Unauthorized("The email or password is incorrect.");
+            return Problems.Unauthorized(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
         }
 
         var profile = await user!.GetProfile();
         return TypedResults.Ok(tokens.Issue(profile!, credentials!.TokenVersion));
     }
 
-    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> Me(HttpContext http, IGrainFactory grains) =>
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(HttpContext http, IGrainFactory grains) =>
         await grains.GetGrain<IUserGrain>(http.User.UserId()).GetProfile() is { } profile
-            ? TypedResults.Ok(profile)
-            : Problems.Unauthorized("The account no longer exists.");
+            ? TypedResults.Ok(UserResponse.From(profile))
+            : Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
         ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher)
@@ -66,7 +67,7 @@ public static class AuthApi
         var credentials = await user.GetCredentials();
         if (!hasher.Verify(request.CurrentPassword, credentials?.PasswordHash))
         {
-            return Problems.Invalid("currentPassword", "The current password is incorrect.");
+            return Problems.Invalid("currentPassword", "The current password is incorrect.", ErrorCodes.WrongPassword);
         }
 
         await user.ChangePasswordHash(hasher.Hash(request.NewPassword));

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Shop.Api.Notifications;
-using Shop.Api.Notifications.Email;
 using Shop.Api.Infrastructure;
+using Shop.Api.Notifications;
 using Shop.Grains.Common;
+using Shop.Grains.Notifications;
 using Shop.Grains.Users;
 
 namespace Shop.Api.Features.Auth;
@@ -18,8 +18,7 @@ public static class PasswordReset
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public static async Task<Accepted> Forgot(
-        ForgotPasswordRequest request, HttpContext http, IGrainFactory grains, Outbox<EmailMessage> outbox,
-        IConfiguration config, TimeProvider clock)
+        ForgotPasswordRequest request, IGrainFactory grains, Outbox<EmailMessage> outbox, IShopLinks links, TimeProvider clock)
     {
         // 202 whether or not the account exists, so the answer reveals nothing.
         var email = ShopIds.NormalizeEmail(request.Email);
@@ -29,7 +28,7 @@ public static class PasswordReset
             var profile = await user.GetProfile();
             var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
             await user.SetPasswordResetToken(HashSecret(secret), clock.GetUtcNow() + Lifetime);
-            var link = $"{PublicBaseUrl(http, config)}/reset-password?token={userId}.{secret}";
+            var link = links.Page($"/reset-password?token={userId}.{secret}");
             outbox.Enqueue(ResetEmail(email, profile?.Language, link));
         }
 
@@ -43,7 +42,7 @@ public static class PasswordReset
         if (parts.Length != 2 || !Ids.IsWellFormed(parts[0])
             || !await grains.GetGrain<IUserGrain>(parts[0]).ResetPassword(HashSecret(parts[1]), hasher.Hash(request.NewPassword)))
         {
-            return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.");
+            return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.", ErrorCodes.ResetTokenInvalid);
         }
 
         return TypedResults.NoContent();
@@ -52,11 +51,6 @@ public static class PasswordReset
     private static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string PublicBaseUrl(HttpContext http, IConfiguration config) =>
-        config["API_BASE_URL"] is { Length: > 0 } configured && Uri.TryCreate(configured, UriKind.Absolute, out var uri)
-            ? uri.GetLeftPart(UriPartial.Authority)
-            : $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static EmailMessage ResetEmail(string to, string? language, string link) => language == Languages.English
         ? new EmailMessage(to, "Reset your Shop password",

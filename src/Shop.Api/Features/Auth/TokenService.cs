@@ -1,11 +1,12 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Shop.Api.Features.Users;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Users;
 
 namespace Shop.Api.Features.Auth;
 
-public sealed record AuthResponse(string Token, DateTimeOffset ExpiresAt, UserProfile User);
+public sealed record AuthResponse(string Token, DateTimeOffset ExpiresAt, UserResponse User);
 
 /// <summary>Issues HS256 JWTs carrying the user's token version, checked on every request.</summary>
 public sealed class TokenService(AuthSettings settings, TimeProvider clock)
@@ -36,7 +37,7 @@ public sealed class TokenService(AuthSettings settings, TimeProvider clock)
             },
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
-        return new AuthResponse(token, expires, user);
+        return new AuthResponse(token, expires, UserResponse.From(user));
     }
 
     public TokenValidationParameters ValidationParameters() => new()

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Carts;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Features.Cart;
 
@@ -25,32 +26,32 @@ public static class CartApi
         return group;
     }
 
-    public static async Task<Ok<CartView>> Get(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await CartOf(http, grains).Get());
+    public static async Task<Ok<CartResponse>> Get(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(CartResponse.From(await CartOf(http, grains).Get()));
 
-    public static async Task<Results<Ok<CartView>, ProblemHttpResult>> Add(AddCartItemRequest request, HttpContext http, IGrainFactory grains)
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Add(AddCartItemRequest request, HttpContext http, IGrainFactory grains)
     {
         if (!Ids.IsWellFormed(request.ProductId))
         {
-            return Problems.NotFound("The product does not exist.");
+            return ProductNotFound();
         }
 
         return Answer(await CartOf(http, grains).Add(request.ProductId, request.Quantity!.Value));
     }
 
-    public static async Task<Results<Ok<CartView>, ProblemHttpResult>> Set(
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Set(
         string productId, SetCartItemRequest request, HttpContext http, IGrainFactory grains)
     {
         if (!Ids.IsWellFormed(productId))
         {
-            return Problems.NotFound("The product does not exist.");
+            return ProductNotFound();
         }
 
         return Answer(await CartOf(http, grains).SetQuantity(productId, request.Quantity!.Value));
     }
 
-    public static async Task<Ok<CartView>> Remove(string productId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await CartOf(http, grains).Remove(productId));
+    public static async Task<Ok<CartResponse>> Remove(string productId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(CartResponse.From(await CartOf(http, grains).Remove(productId)));
 
     public static async Task<NoContent> Clear(HttpContext http, IGrainFactory grains)
     {
@@ -60,6 +61,7 @@ public static class CartApi
 
     private static ICartGrain CartOf(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICartGrain>(http.User.UserId());
 
-    private static Results<Ok<CartView>, ProblemHttpResult> Answer(Grains.Common.Outcome<CartView> outcome) =>
-        outcome.Value is { } cart ? TypedResults.Ok(cart) : Problems.From(outcome.Error!);
+    private static Results<Ok<CartResponse>, ProblemHttpResult> Answer(Outcome<CartView> outcome) => outcome.ToHttpResult(CartResponse.From);
+
+    private static ProblemHttpResult ProductNotFound() => Problems.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
 }

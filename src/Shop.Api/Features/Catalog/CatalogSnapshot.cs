@@ -1,26 +1,49 @@
 using System.Collections.Immutable;
+using Shop.Api.Features.Catalog.Search;
 using Shop.Grains.Catalog;
 
 namespace Shop.Api.Features.Catalog;
 
 /// <summary>
-/// This API node's copy of the catalog index, refreshed from the catalog grain at most once a
-/// second by pulling only what changed. Lists and searches run here, so they scale with API nodes
-/// and cost the cluster nothing per request.
+/// This API node's copy of the catalog, refreshed from the catalog grain at most once a second by
+/// pulling only what changed: the entries, a <see cref="CatalogView"/> of them for lists, and a
+/// Lucene index of their words (<see cref="CatalogTextIndex"/>). Lists and searches run here, so
+/// they scale with API nodes and cost the cluster nothing per request.
 /// </summary>
-public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, ILogger<CatalogSnapshot> logger)
+public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, ILogger<CatalogSnapshot> logger) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly CatalogTextIndex _text = new();
+
+    // Each product's document in the text index; never reused, so a view built before a change
+    // cannot mistake a newer document for one of its rows.
+    private readonly Dictionary<string, int> _ordinals = [];
+    private int _nextOrdinal;
     private volatile State _state = State.Empty;
 
-    public async ValueTask<ImmutableDictionary<string, CatalogEntry>> GetEntries(CancellationToken cancellationToken)
+    public async ValueTask<ImmutableDictionary<string, CatalogEntry>> GetEntries(CancellationToken cancellationToken) =>
+        (await Current(cancellationToken)).Entries;
+
+    /// <summary>A page of the catalog for the filter, with its facets; words are looked up in the text index.</summary>
+    public async ValueTask<CatalogPage> Search(ProductFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        var view = (await Current(cancellationToken)).View;
+        return view.Query(filter, ProductSearch.Words(filter.Query), _text.Search, skip, take);
+    }
+
+    /// <summary>Makes the next read fetch, so a writer on this node sees its own change.</summary>
+    public void Invalidate() => _state = _state with { FetchedAt = DateTimeOffset.MinValue };
+
+    public void Dispose() => _text.Dispose();
+
+    private async ValueTask<State> Current(CancellationToken cancellationToken)
     {
         var state = _state;
         if (clock.GetUtcNow() - state.FetchedAt < MaxAge)
         {
-            return state.Entries;
+            return state;
         }
 
         await _refreshing.WaitAsync(cancellationToken);
@@ -31,7 +54,7 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
                 _state = await Refresh(_state);
             }
 
-            return _state.Entries;
+            return _state;
         }
         finally
         {
@@ -39,29 +62,12 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
         }
     }
 
-    /// <summary>Makes the next read fetch, so a writer on this node sees its own change.</summary>
-    public void Invalidate() => _state = _state with { FetchedAt = DateTimeOffset.MinValue };
-
     private async Task<State> Refresh(State current)
     {
+        CatalogChanges changes;
         try
         {
-            var changes = await grains.GetGrain<ICatalogGrain>(0).GetChanges(current.Epoch, current.Version);
-            var entries = changes.IsFull ? ImmutableDictionary<string, CatalogEntry>.Empty : current.Entries;
-            var builder = entries.ToBuilder();
-            foreach (var entry in changes.Entries)
-            {
-                if (entry.Archived)
-                {
-                    builder.Remove(entry.Id);
-                }
-                else
-                {
-                    builder[entry.Id] = entry;
-                }
-            }
-
-            return new State(changes.Epoch, changes.Version, builder.ToImmutable(), clock.GetUtcNow());
+            changes = await grains.GetGrain<ICatalogGrain>(0).GetChanges(current.Epoch, current.Version);
         }
         catch (Exception e) when (current.Epoch != Guid.Empty)
         {
@@ -69,10 +75,56 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
             logger.LogWarning(e, "Could not refresh the catalog; serving the copy from {FetchedAt}", current.FetchedAt);
             return current with { FetchedAt = clock.GetUtcNow() };
         }
+
+        if (changes.IsFull)
+        {
+            _text.Clear();
+            _ordinals.Clear();
+        }
+
+        var entries = (changes.IsFull ? ImmutableDictionary<string, CatalogEntry>.Empty : current.Entries).ToBuilder();
+        var cameOrWent = changes.IsFull;
+        foreach (var entry in changes.Entries)
+        {
+            var known = entries.GetValueOrDefault(entry.Id);
+            cameOrWent |= known is null || entry.Archived;
+            if (entry.Archived)
+            {
+                entries.Remove(entry.Id);
+                _text.Remove(entry.Id);
+                _ordinals.Remove(entry.Id);
+                continue;
+            }
+
+            entries[entry.Id] = entry;
+            if (known is null || !SameWords(known, entry))
+            {
+                // Stock and sales change with every order; the words only when an admin edits them.
+                var ordinal = _ordinals.TryGetValue(entry.Id, out var existing) ? existing : _ordinals[entry.Id] = _nextOrdinal++;
+                _text.Put(entry, CategoryText(entry.Category), ordinal);
+            }
+        }
+
+        var view = current.View;
+        if (changes.Entries.Count > 0 || changes.IsFull)
+        {
+            _text.Publish();
+            // Orders change stock all the time: that alone keeps the sort orders and only recounts.
+            view = (cameOrWent ? null : view.WithStockOf(changes.Entries)) ?? CatalogView.Create(entries.Values.ToList(), _ordinals);
+        }
+
+        return new State(changes.Epoch, changes.Version, entries.ToImmutable(), view, clock.GetUtcNow());
     }
 
-    private sealed record State(Guid Epoch, long Version, ImmutableDictionary<string, CatalogEntry> Entries, DateTimeOffset FetchedAt)
+    private static bool SameWords(CatalogEntry a, CatalogEntry b) =>
+        a.Name == b.Name && a.Brand == b.Brand && a.Category == b.Category && a.Description == b.Description;
+
+    /// <summary>A category is found by its id and by its name in either language.</summary>
+    private static string CategoryText(string id) =>
+        Categories.Find(id) is { } category ? $"{category.Id} {category.Name} {category.NameEn}" : id;
+
+    private sealed record State(Guid Epoch, long Version, ImmutableDictionary<string, CatalogEntry> Entries, CatalogView View, DateTimeOffset FetchedAt)
     {
-        public static readonly State Empty = new(Guid.Empty, 0, ImmutableDictionary<string, CatalogEntry>.Empty, DateTimeOffset.MinValue);
+        public static readonly State Empty = new(Guid.Empty, 0, ImmutableDictionary<string, CatalogEntry>.Empty, CatalogView.Empty, DateTimeOffset.MinValue);
     }
 }

@@ -1,3 +1,4 @@
+using Shop.Api.Features.Catalog.Search;
 using Shop.Grains.Catalog;
 
 namespace Shop.Api.Features.Catalog;
@@ -17,5 +18,8 @@ public sealed record ProductResponse(
         p.Id, p.Details.Name, p.Details.Price, p.Details.Category, p.Details.Brand, p.ImageUrl, p.Stock, p.Rating,
         p.Details.Description, p.Details.Images, p.Details.Attributes, p.CreatedAt, p.UpdatedAt);
 }
+
+/// <summary>A page of products (API.md's page of `productSummary`) with the counts the filters show.</summary>
+public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, int Total, int Page, int PageSize, CatalogFacets Facets);
 
 public sealed record CategoryResponse(string Id, string Name, string NameEn, int ProductCount);

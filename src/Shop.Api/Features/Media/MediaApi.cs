@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Features.Catalog;
 using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Features.Media;
 
@@ -28,7 +29,7 @@ public static class MediaApi
         var entries = await catalog.GetEntries(cancellationToken);
         if (!Ids.IsWellFormed(id) || index is < 0 or >= ImagesPerProduct || !entries.TryGetValue(id, out var entry))
         {
-            return Problems.NotFound("No such image.");
+            return Problems.NotFound(ErrorCodes.NotFound, "No such image.");
         }
 
         http.Response.Headers.CacheControl = "public, max-age=86400";

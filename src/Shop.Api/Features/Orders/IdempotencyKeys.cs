@@ -1,5 +1,6 @@
-using Shop.Api.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Features.Orders;
 
@@ -19,6 +20,6 @@ public static class IdempotencyKeys
         var key = values.ToString();
         return values.Count == 1 && key.Length is >= 1 and <= MaxLength
             ? (key, null)
-            : (null, Problems.Invalid(Header, $"{Header} must be one value of 1 to {MaxLength} characters."));
+            : (null, Problems.Invalid(Header, $"{Header} must be one value of 1 to {MaxLength} characters.", ErrorCodes.IdempotencyKeyInvalid));
     }
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
-using Shop.Api.Notifications.Orders;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 
 namespace Shop.Api.Features.Orders;
 
+/// <summary>
+/// The shopper's orders. Endpoints only ask the order grains and answer; what follows a change
+/// (emails, SMS) the silo does from the order's stored events.
+/// </summary>
 public static class OrdersApi
 {
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
@@ -19,8 +22,8 @@ public static class OrdersApi
         return group;
     }
 
-    public static async Task<Results<Created<OrderView>, Ok<OrderView>, ProblemHttpResult>> Create(
-        CreateOrderRequest request, HttpContext http, IGrainFactory grains, OrderNotifier notifier)
+    public static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
+        CreateOrderRequest request, HttpContext http, IGrainFactory grains)
     {
         var (key, badKey) = IdempotencyKeys.Read(http);
         if (badKey is not null)
@@ -30,39 +33,23 @@ public static class OrdersApi
 
         var placed = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId())
             .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key);
-        if (placed.Value is not { } result)
-        {
-            return Problems.From(placed.Error!);
-        }
-
-        if (result.IsNew)
-        {
-            await notifier.Notify(OrderEvent.Placed, result.Order);
-        }
-
-        return TypedResults.Created($"/api/orders/{result.Order.Id}", result.Order);
+        return placed.Value is { } result
+            ? TypedResults.Created($"/api/orders/{result.Order.Id}", OrderResponse.From(result.Order))
+            : Problems.From(placed.Error!);
     }
 
-    public static async Task<Results<Ok<PagedList<OrderView>>, ProblemHttpResult>> List(
-        HttpContext http, IGrainFactory grains, int? page = null, int? pageSize = null)
+    public static async Task<Ok<PagedList<OrderResponse>>> List([AsParameters] PageQuery paging, HttpContext http, IGrainFactory grains)
     {
-        var errors = new Dictionary<string, string[]>();
-        var (pageNumber, size) = Paging.Read(page, pageSize, errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Invalid(errors);
-        }
-
-        var ids = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId()).List(pageNumber, size);
+        var ids = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId()).List(paging.PageNumber, paging.Size);
         var orders = await Load(grains, ids.Ids);
-        return TypedResults.Ok(new PagedList<OrderView>(orders, ids.Total, pageNumber, size));
+        return TypedResults.Ok(new PagedList<OrderResponse>(orders, ids.Total, paging.PageNumber, paging.Size));
     }
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(string id, HttpContext http, IGrainFactory grains) =>
-        await FindOwn(id, http, grains) is { } order ? TypedResults.Ok(order) : OrderNotFound();
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, HttpContext http, IGrainFactory grains) =>
+        await FindOwn(id, http, grains) is { } order ? TypedResults.Ok(OrderResponse.From(order)) : OrderNotFound();
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Pay(
-        string id, PayOrderRequest request, HttpContext http, IGrainFactory grains, OrderNotifier notifier)
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Pay(
+        string id, PayOrderRequest request, HttpContext http, IGrainFactory grains)
     {
         var (key, badKey) = IdempotencyKeys.Read(http);
         if (badKey is not null)
@@ -73,58 +60,32 @@ public static class OrdersApi
         var cardNumber = new string(request.CardNumber.Where(c => c is not (' ' or '-')).ToArray());
         if (cardNumber.Length is < 12 or > 19 || !cardNumber.All(char.IsAsciiDigit))
         {
-            return Problems.Invalid("cardNumber", "The card number is not valid.");
+            return Problems.Invalid("cardNumber", "The card number is not valid.", ErrorCodes.CardInvalid);
         }
 
-        if (await FindOwn(id, http, grains) is not { } before)
+        if (await FindOwn(id, http, grains) is null)
         {
             return OrderNotFound();
         }
 
         // Without a key every attempt is new; a fresh one keeps retries of it from matching others.
         var payment = new CardPayment(cardNumber, key ?? Guid.NewGuid().ToString("N"));
-        return await AnswerAndNotify(before, await grains.GetGrain<IOrderGrain>(id).PayByCard(payment), notifier);
+        return (await grains.GetGrain<IOrderGrain>(id).PayByCard(payment)).ToHttpResult(OrderResponse.From);
     }
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(
-        string id, HttpContext http, IGrainFactory grains, OrderNotifier notifier) =>
-        await FindOwn(id, http, grains) is { } before
-            ? await AnswerAndNotify(before, await grains.GetGrain<IOrderGrain>(id).Cancel(), notifier)
-            : OrderNotFound();
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(string id, HttpContext http, IGrainFactory grains) =>
+        await FindOwn(id, http, grains) is null
+            ? OrderNotFound()
+            : (await grains.GetGrain<IOrderGrain>(id).Cancel()).ToHttpResult(OrderResponse.From);
 
     /// <summary>Orders by id, in the order given, skipping any that cannot be found.</summary>
-    public static async Task<List<OrderView>> Load(IGrainFactory grains, IEnumerable<string> ids)
+    public static async Task<List<OrderResponse>> Load(IGrainFactory grains, IEnumerable<string> ids)
     {
         var orders = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
-        return orders.OfType<OrderView>().ToList();
+        return orders.OfType<OrderView>().Select(OrderResponse.From).ToList();
     }
 
-    public static Results<Ok<OrderView>, ProblemHttpResult> Answer(Outcome<OrderView> outcome) =>
-        outcome.Value is { } order ? TypedResults.Ok(order) : Problems.From(outcome.Error!);
-
-    /// <summary>
-    /// The answer to an order action, telling the shopper when it moved the order on. Comparing with
-    /// the order as it was before names the event; the notifier makes sure it is told only once.
-    /// </summary>
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> AnswerAndNotify(
-        OrderView before, Outcome<OrderView> outcome, OrderNotifier notifier)
-    {
-        OrderEvent? happened = (before.Status, outcome.Value?.Status) switch
-        {
-            (OrderStatus.PendingPayment, OrderStatus.Paid) => OrderEvent.Paid,
-            (OrderStatus.Paid, OrderStatus.Shipped) => OrderEvent.Shipped,
-            (OrderStatus.Paid or OrderStatus.Cancelled, OrderStatus.Refunded) => OrderEvent.Refunded,
-            _ => null,
-        };
-        if (happened is { } kind)
-        {
-            await notifier.Notify(kind, outcome.Value!);
-        }
-
-        return Answer(outcome);
-    }
-
-    public static ProblemHttpResult OrderNotFound() => Problems.NotFound("No order with this id.");
+    public static ProblemHttpResult OrderNotFound() => Problems.NotFound(ErrorCodes.OrderNotFound, "No order with this id.");
 
     /// <summary>The caller's own order; another shopper's is reported as not found, never as forbidden.</summary>
     private static async Task<OrderView?> FindOwn(string id, HttpContext http, IGrainFactory grains)

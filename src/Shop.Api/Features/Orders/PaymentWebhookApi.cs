@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Shop.Api.Infrastructure;
-using Shop.Api.Notifications.Orders;
+using Shop.Grains.Common;
 using Shop.Grains.Orders;
 
 namespace Shop.Api.Features.Orders;
@@ -36,20 +36,20 @@ public static class PaymentWebhookApi
         return routes;
     }
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Receive(
+    public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Receive(
         HttpContext http, WebhookSettings settings, IGrainFactory grains, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        TimeProvider clock, OrderNotifier notifier, CancellationToken cancellationToken)
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         // The signature covers the exact bytes sent, so the body is read raw before any parsing.
         var body = await ReadBody(http.Request, cancellationToken);
         if (body is null)
         {
-            return TypedResults.Problem("The request body is too large.", statusCode: 413, title: Problems.TitleOf(413));
+            return Problems.Problem(413, ErrorCodes.TooLarge, "The request body is too large.");
         }
 
         if (!IsSignedAndFresh(http.Request, body, settings, clock.GetUtcNow()))
         {
-            return Problems.Unauthorized("The webhook signature is missing, wrong or stale.");
+            return Problems.Unauthorized(ErrorCodes.WebhookSignatureInvalid, "The webhook signature is missing, wrong or stale.");
         }
 
         PaymentWebhookEvent? paymentEvent;
@@ -68,13 +68,13 @@ public static class PaymentWebhookApi
         }
 
         var order = grains.GetGrain<IOrderGrain>(paymentEvent!.OrderId);
-        if (!Ids.IsWellFormed(paymentEvent.OrderId) || await order.Get() is not { } before)
+        if (!Ids.IsWellFormed(paymentEvent.OrderId) || await order.Get() is null)
         {
             return OrdersApi.OrderNotFound();
         }
 
         var outcome = await order.ApplyPaymentEvent(new PaymentEvent(paymentEvent.PaymentId, paymentEvent.Status, paymentEvent.Amount!.Value));
-        return await OrdersApi.AnswerAndNotify(before, outcome, notifier);
+        return outcome.ToHttpResult(OrderResponse.From);
     }
 
     public static string Sign(byte[] key, string timestamp, ReadOnlySpan<byte> body)

@@ -21,7 +21,7 @@ public static class UsersApi
         return group;
     }
 
-    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> UpdateMe(
+    public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> UpdateMe(
         UpdateProfileRequest request, HttpContext http, IGrainFactory grains)
     {
         if (request.Name is { } name && string.IsNullOrWhiteSpace(name))
@@ -30,7 +30,6 @@ public static class UsersApi
         }
 
         var update = new ProfileUpdate(request.Name?.Trim(), request.Phone?.Trim(), request.DefaultAddress?.ToAddress(), request.Language);
-        var updated = await grains.GetGrain<IUserGrain>(http.User.UserId()).UpdateProfile(update);
-        return updated.Value is { } profile ? TypedResults.Ok(profile) : Problems.From(updated.Error!);
+        return (await grains.GetGrain<IUserGrain>(http.User.UserId()).UpdateProfile(update)).ToHttpResult(UserResponse.From);
     }
 }

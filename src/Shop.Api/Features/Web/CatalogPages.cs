@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -116,11 +117,22 @@ internal sealed class CatalogPages(CatalogSnapshot catalog, IGrainFactory grains
 
     private async Task<JsonNode?> ProductList(WebPage page, ProductQuery query, CancellationToken cancellationToken)
     {
-        var (status, value) = Unwrap(await CatalogApi.ListProducts(catalog, cancellationToken,
-            query.Q, query.Category, query.MinPrice, query.MaxPrice, query.InStock ? true : null, query.Sort, query.Page, query.PageSize));
+        // The API checks a query before its handler runs (request validation); so does this page, and leaves
+        // one it refuses to the client, which asks and shows the problem.
+        var apiQuery = new Catalog.ProductQuery
+        {
+            Q = query.Q, Category = query.Category, MinPrice = query.MinPrice, MaxPrice = query.MaxPrice,
+            InStock = query.InStock ? true : null, Sort = query.Sort, Page = query.Page, PageSize = query.PageSize,
+        };
+        if (!Validator.TryValidateObject(apiQuery, new ValidationContext(apiQuery), [], validateAllProperties: true))
+        {
+            return null;
+        }
+
+        var (status, value) = Unwrap(await CatalogApi.ListProducts(apiQuery, catalog, cancellationToken));
         if (status != StatusCodes.Status200OK)
         {
-            return null; // the client asks itself and shows the problem
+            return null;
         }
 
         var node = JsonSerializer.SerializeToNode(value, json);

@@ -41,7 +41,7 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
         // Resolved per request, as the API's handlers get them.
         var pages = new CatalogPages(services.GetRequiredService<CatalogSnapshot>(), services.GetRequiredService<IGrainFactory>(), _json, texts);
         var (route, id) = WebRoutes.Match(path);
-        return route switch
+        var page = route switch
         {
             WebRoutes.Home => await pages.Home(cancellationToken),
             WebRoutes.Products => await pages.Products(query, cancellationToken),
@@ -50,9 +50,25 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
             {
                 Status = StatusCodes.Status404NotFound,
             },
-            _ => new WebPage(route, texts.Get("app.name"), texts.Get("seo.homeDescription"), path),
+            _ => new WebPage(route, ShellTitles.TryGetValue(route, out var key) ? texts.Get("seo.pageTitle", ("page", texts.Get(key))) : texts.Get("app.name"), texts.Get("seo.homeDescription"), path),
         };
+        return page.Body.Length > 0 ? page : Shell(page);
     }
+
+    /// <summary>The titles of the pages the client draws alone, by route.</summary>
+    private static readonly Dictionary<string, string> ShellTitles = new(StringComparer.Ordinal)
+    {
+        ["cart"] = "cart.title",
+        ["checkout"] = "checkout.title",
+        ["login"] = "auth.login",
+        ["register"] = "auth.register",
+    };
+
+    /// <summary>
+    /// A page the client draws alone (its data is the shopper's own) still gets the layout from the server,
+    /// so that something is on screen before the scripts have run.
+    /// </summary>
+    private WebPage Shell(WebPage page) => page with { Body = FirstScreen.Frame(build.Texts, page.CanonicalPath, new StringBuilder()), Shell = true };
 
     /// <summary>index.html with the page's head, first screen and data put in.</summary>
     internal string Document(WebPage page, string site)
@@ -86,12 +102,13 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
             head.Append("    <script type=\"application/ld+json\">").Append(jsonLd.ToJsonString(_json)).Append("</script>\n");
         }
 
-        // A page without a first screen from the server starts its route's chunks and styles with the entry
-        // instead of after it has run (the styles only preloaded, not blocking). A page with a first screen
-        // leaves the network to its first paint and pictures: on a phone's connection, dozens of chunks and
-        // stylesheets (preloaded styles get the highest priority) ahead of them delay both; the entry asks
-        // for the route's files as soon as it runs.
-        var assets = page.Body.Length == 0 ? build.AssetsOf(page.Route) : RouteAssets.None;
+        // A page whose content the client draws starts its route's chunks and styles with the entry instead
+        // of after it has run (the styles only preloaded, not blocking). A page with a first screen leaves the
+        // network to its first paint and pictures: on a phone's connection, dozens of chunks and stylesheets
+        // (preloaded styles get the highest priority) ahead of them delay both; its scripts start after the
+        // first frame (DeferScripts) and the entry asks for the route's files.
+        var drawn = page.Body.Length > 0 && !page.Shell;
+        var assets = drawn ? RouteAssets.None : build.AssetsOf(page.Route);
         foreach (var js in assets.Js)
         {
             head.Append("    <link rel=\"modulepreload\" crossorigin href=\"").Append(E(js)).Append("\" />\n");
@@ -107,7 +124,7 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
         if (page.Body.Length > 0)
         {
             html = html.Replace("<div id=\"root\"></div>", "<div id=\"root\">" + page.Body + "</div>", StringComparison.Ordinal);
-            html = DeferScripts(html);
+            html = drawn ? DeferScripts(html) : html;
         }
 
         if (page.Data.Count > 0)

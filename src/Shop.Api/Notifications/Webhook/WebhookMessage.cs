@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Shop.Grains.Notifications;
 
 namespace Shop.Api.Notifications.Webhook;
 

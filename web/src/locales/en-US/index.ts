@@ -4,5 +4,6 @@ import cart from './cart.json';
 import catalog from './catalog.json';
 import common from './common.json';
 import orders from './orders.json';
+import problems from './problems.json';
 
-export default { ...common, ...catalog, ...cart, ...orders, ...auth, ...admin };
+export default { ...common, ...catalog, ...cart, ...orders, ...auth, ...admin, ...problems };

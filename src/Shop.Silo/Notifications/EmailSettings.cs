@@ -1,4 +1,7 @@
-namespace Shop.Api.Notifications.Email;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Shop.Silo.Notifications;
 
 /// <summary>SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, and where unsent mail goes without SMTP.</summary>
 public sealed record EmailSettings(string? Host, int Port, string? User, string? Password, string From, string PickupDirectory)

@@ -1,8 +1,9 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using Shop.Grains.Notifications;
 
-namespace Shop.Api.Notifications.Email;
+namespace Shop.Silo.Notifications;
 
 internal static class MimeMessages
 {
@@ -12,6 +13,11 @@ internal static class MimeMessages
         mime.From.Add(MailboxAddress.Parse(sender));
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
+        if (message.MessageId is { } id)
+        {
+            mime.MessageId = $"{id}@shop.notifications";
+        }
+
         mime.Body = new TextPart("plain") { Text = message.TextBody };
         return mime;
     }

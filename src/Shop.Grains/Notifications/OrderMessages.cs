@@ -3,39 +3,31 @@ using System.Text;
 using Shop.Grains.Orders;
 using Shop.Grains.Users;
 
-namespace Shop.Api.Notifications.Orders;
-
-public enum OrderEvent
-{
-    Placed,
-    Paid,
-    Shipped,
-    Refunded,
-}
+namespace Shop.Grains.Notifications;
 
 /// <summary>The texts of order emails and SMS, in the shopper's language (zh-CN unless en-US).</summary>
 public static class OrderMessages
 {
-    public static (string Subject, string Body) Email(OrderEvent kind, OrderView order, string name, string language, string orderUrl)
+    public static (string Subject, string Body) Email(OrderEventKind kind, OrderView order, string name, string language, string orderUrl)
     {
         var english = language == Languages.English;
         var number = Number(order);
         var subject = (kind, english) switch
         {
-            (OrderEvent.Placed, false) => $"订单 {number} 已提交，请在 {Time(order.PaymentDeadline)} 前付款",
-            (OrderEvent.Paid, false) => $"订单 {number} 付款成功",
-            (OrderEvent.Shipped, false) => $"订单 {number} 已发货",
-            (OrderEvent.Refunded, false) => $"订单 {number} 已退款",
-            (OrderEvent.Placed, true) => $"Order {number} placed: please pay by {Time(order.PaymentDeadline)}",
-            (OrderEvent.Paid, true) => $"Order {number} is paid",
-            (OrderEvent.Shipped, true) => $"Order {number} has shipped",
+            (OrderEventKind.Placed, false) => $"订单 {number} 已提交，请在 {Time(order.PaymentDeadline)} 前付款",
+            (OrderEventKind.Paid, false) => $"订单 {number} 付款成功",
+            (OrderEventKind.Shipped, false) => $"订单 {number} 已发货",
+            (OrderEventKind.Refunded, false) => $"订单 {number} 已退款",
+            (OrderEventKind.Placed, true) => $"Order {number} placed: please pay by {Time(order.PaymentDeadline)}",
+            (OrderEventKind.Paid, true) => $"Order {number} is paid",
+            (OrderEventKind.Shipped, true) => $"Order {number} has shipped",
             _ => $"Order {number} is refunded",
         };
 
         var body = new StringBuilder();
         body.AppendLine(english ? $"Hello {name}," : $"{name}，您好：").AppendLine();
         body.AppendLine(subject).AppendLine();
-        if (kind == OrderEvent.Shipped && order.Shipment is { } shipment)
+        if (kind == OrderEventKind.Shipped && order.Shipment is { } shipment)
         {
             body.AppendLine(english
                 ? $"Carrier: {shipment.Carrier}, tracking number: {shipment.TrackingNumber}"
@@ -49,7 +41,7 @@ public static class OrderMessages
 
         body.AppendLine(english ? $"Shipping: {Money(order.ShippingFee)}" : $"运费：{Money(order.ShippingFee)}");
         body.AppendLine(english ? $"Total: {Money(order.Total)}" : $"合计：{Money(order.Total)}").AppendLine();
-        if (kind == OrderEvent.Refunded)
+        if (kind == OrderEventKind.Refunded)
         {
             body.AppendLine(english ? "The money goes back to the card you paid with." : "款项将原路退回您的支付卡。").AppendLine();
         }

@@ -1,3 +1,3 @@
-namespace Shop.Api.Notifications.Sms;
+namespace Shop.Grains.Notifications;
 
 public sealed record SmsMessage(string To, string Body, string Kind) : INotification;

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Shop.Grains.Notifications;
 using Twilio.Clients;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
-namespace Shop.Api.Notifications.Sms;
+namespace Shop.Silo.Notifications;
 
 /// <summary>TWILIO_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM; TWILIO_API_BASE_URL points the client elsewhere (tests, a proxy).</summary>
 public sealed record TwilioSettings(string? Sid, string? AuthToken, string? From, Uri? ApiBaseUrl)

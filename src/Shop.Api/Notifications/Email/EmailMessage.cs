@@ -1,3 +1,0 @@
-namespace Shop.Api.Notifications.Email;
-
-public sealed record EmailMessage(string To, string Subject, string TextBody, string Kind) : INotification;

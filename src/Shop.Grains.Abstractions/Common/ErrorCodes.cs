@@ -1,0 +1,74 @@
+namespace Shop.Grains.Common;
+
+/// <summary>
+/// The stable codes of every problem the shop answers (problem details' <c>code</c>). Clients
+/// translate them (web/src/locales/*/problems.json; a test keeps the two in step), so a code never
+/// changes meaning; add a new one instead. Parameters named in a comment travel in <c>params</c>.
+/// </summary>
+public static class ErrorCodes
+{
+    // Requests the framework refuses, by status.
+    public const string Invalid = "request.invalid";
+    public const string TooLarge = "request.too_large";
+    public const string UnsupportedMediaType = "request.unsupported_media_type";
+    public const string IdempotencyKeyInvalid = "request.idempotency_key_invalid";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string RateLimited = "rate_limited";
+    public const string ServerError = "server.error";
+    public const string Unavailable = "server.unavailable";
+
+    public const string AuthRequired = "auth.required";
+    public const string Forbidden = "auth.forbidden";
+    public const string InvalidCredentials = "auth.invalid_credentials";
+    public const string WrongPassword = "auth.wrong_password";
+    public const string ResetTokenInvalid = "auth.reset_token_invalid";
+    public const string AccountGone = "auth.account_gone";
+    public const string EmailTaken = "account.email_taken";
+    public const string AccountExists = "account.exists";
+    public const string AccountNotFound = "account.not_found";
+
+    public const string ProductNotFound = "product.not_found";
+    public const string ProductExists = "product.exists";
+
+    /// <summary>params: available.</summary>
+    public const string StockInsufficient = "stock.insufficient";
+
+    public const string CartEmpty = "cart.empty";
+
+    /// <summary>params: min, max.</summary>
+    public const string CartQuantityRange = "cart.quantity_range";
+
+    /// <summary>params: max, current.</summary>
+    public const string CartLineLimit = "cart.line_limit";
+
+    /// <summary>params: max.</summary>
+    public const string CartProductLimit = "cart.product_limit";
+
+    public const string OrderNotFound = "order.not_found";
+    public const string OrderItemsUnavailable = "order.items_unavailable";
+    public const string OrderProductUnavailable = "order.product_unavailable";
+    public const string OrderCheckoutExpired = "order.checkout_expired";
+
+    /// <summary>params: status (the order's, e.g. Shipped); the same for the four below.</summary>
+    public const string OrderNotPayable = "order.not_payable";
+    public const string OrderNotCancellable = "order.not_cancellable";
+    public const string OrderNotRefundable = "order.not_refundable";
+    public const string OrderNotShippable = "order.not_shippable";
+    public const string OrderNotDeliverable = "order.not_deliverable";
+
+    public const string PaymentDeclined = "payment.declined";
+    public const string CardInvalid = "payment.card_invalid";
+
+    /// <summary>params: amount, total.</summary>
+    public const string PaymentAmountMismatch = "payment.amount_mismatch";
+
+    public const string WebhookSignatureInvalid = "webhook.signature_invalid";
+
+    /// <summary>Every code above, for the test that checks each one is translated.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(ErrorCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+}

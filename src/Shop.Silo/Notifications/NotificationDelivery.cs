@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Polly;
+using Polly.Retry;
+using Shop.Grains.Notifications;
+
+namespace Shop.Silo.Notifications;
+
+/// <summary>
+/// How notifications leave the shop: email by SMTP (or .eml files without SMTP_HOST), SMS by Twilio
+/// (or a log line without TWILIO_*), each attempt retried with exponential backoff. Silos deliver
+/// order notifications; API nodes use the same deliveries for alerts and password emails. Every
+/// registration is a TryAdd, so the embedded mode (API and silo in one process) gets one of each.
+/// </summary>
+public static class NotificationDelivery
+{
+    public static IServiceCollection AddShopDelivery(this IServiceCollection services, IConfiguration config)
+    {
+        if (services.Any(s => s.ServiceType == typeof(Registered)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<Registered>();
+        services.TryAddSingleton(sp => EmailSettings.Read(config, sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton<IDelivery<EmailMessage>>(sp => sp.GetRequiredService<EmailSettings>().Host is null
+            ? new PickupDirectoryEmailDelivery(sp.GetRequiredService<EmailSettings>())
+            : new SmtpEmailDelivery(sp.GetRequiredService<EmailSettings>()));
+
+        var twilio = TwilioSettings.Read(config);
+        services.TryAddSingleton(twilio);
+        if (twilio.Configured)
+        {
+            services.TryAddSingleton<IDelivery<SmsMessage>, TwilioSmsDelivery>();
+        }
+        else
+        {
+            services.TryAddSingleton<IDelivery<SmsMessage>, DisabledSmsDelivery>();
+        }
+
+        services.TryAddSingleton<IShopLinks>(new ConfiguredShopLinks(config));
+        services.TryAddSingleton(new NotificationRetryOptions());
+        services.AddResiliencePipeline(DeliveryPipelines.Notifications, (pipeline, context) =>
+        {
+            var retry = context.ServiceProvider.GetRequiredService<NotificationRetryOptions>();
+            pipeline.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retry.Attempts,
+                Delay = retry.FirstDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Marks the services as added: the pipeline must be registered once.</summary>
+    private sealed class Registered;
+}
+
+/// <summary>Retries of one delivery: <see cref="Attempts"/> more after the first, waiting FirstDelay, then twice as long each time.</summary>
+public sealed record NotificationRetryOptions(int Attempts = 3, TimeSpan FirstDelay = default)
+{
+    public TimeSpan FirstDelay { get; init; } = FirstDelay == default ? TimeSpan.FromSeconds(2) : FirstDelay;
+}
+
+/// <summary>Links in emails from API_BASE_URL; without it (development) to the shop on this machine's PORT.</summary>
+public sealed class ConfiguredShopLinks(IConfiguration config) : IShopLinks
+{
+    public string Page(string path) => BaseUrl(config) + path;
+
+    public static string BaseUrl(IConfiguration config) =>
+        Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var configured)
+            ? configured.GetLeftPart(UriPartial.Authority)
+            : $"http://localhost:{config["PORT"] ?? "5000"}";
+}

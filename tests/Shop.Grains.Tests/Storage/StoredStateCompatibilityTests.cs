@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Shop.Grains.Carts;
+using Shop.Grains.Catalog;
+using Shop.Grains.Common;
+using Shop.Grains.Orders;
+using Shop.Grains.Users;
+
+namespace Shop.Grains.Tests.Storage;
+
+/// <summary>State written by an earlier release reads with today's types (see Fixtures/README.md).</summary>
+public sealed class StoredStateCompatibilityTests
+{
+    private static readonly IGrainStorageSerializer Serializer = new OrleansGrainStorageSerializer(
+        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(OrderState).Assembly).AddAssembly(typeof(ShopError).Assembly))
+            .BuildServiceProvider().GetRequiredService<Serializer>());
+
+    private static readonly DateTimeOffset T0 = new(2026, 11, 30, 8, 15, 0, TimeSpan.Zero);
+
+    private static T Read<T>(string release) where T : class =>
+        Serializer.Deserialize<T>(BinaryData.FromBytes(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Storage", "Fixtures", release, typeof(T).Name + ".bin"))))!;
+
+    [Theory]
+    [InlineData("2026-12-06")]
+    public void A_stored_order_reads_with_every_field(string release)
+    {
+        var state = Read<OrderState>(release);
+
+        var order = state.Order!;
+        Assert.Equal("0193a5b2c3d47e8f9a0b1c2d3e4f5a6b", order.Id);
+        Assert.Equal("0193a5b2c3d47e8f9a0b1c2d3e4f0001", order.UserId);
+        Assert.Equal(OrderStatus.Shipped, order.Status);
+        Assert.Equal([("p1", "保温杯 Thermos", 12900L, 2), ("p2", "Kettle", 4500L, 1)],
+            order.Items.Select(i => (i.ProductId, i.Name, i.UnitPrice, i.Quantity)));
+        Assert.Equal((30300L, 0L), (order.Subtotal, order.ShippingFee));
+        Assert.Equal(("李雷", "13800138000", "人民路 1 号", "上海", "上海市", "200000"),
+            (order.ShippingAddress.Name, order.ShippingAddress.Phone, order.ShippingAddress.Line1, order.ShippingAddress.City,
+             order.ShippingAddress.Province, order.ShippingAddress.PostalCode));
+        Assert.Equal("请周末送", order.Note);
+        Assert.Equal(("pay_1", "card", "4242", T0.AddMinutes(2)), (order.Payment!.Id, order.Payment.Method, order.Payment.Last4, order.Payment.PaidAt));
+        Assert.Equal(("顺丰速运", "SF123", T0.AddHours(3)), (order.Shipment!.Carrier, order.Shipment.TrackingNumber, order.Shipment.ShippedAt));
+        Assert.Equal([(OrderStatus.PendingPayment, T0), (OrderStatus.Paid, T0.AddMinutes(2)), (OrderStatus.Shipped, T0.AddHours(3))],
+            order.History.Select(h => (h.Status, h.At)));
+        Assert.Equal((T0, T0.AddMinutes(30)), (order.CreatedAt, order.PaymentDeadline));
+
+        Assert.Equal(("u1", "p1", 2, "上海", "note"),
+            (state.Placing!.UserId, state.Placing.Lines.Single().ProductId, state.Placing.Lines.Single().Quantity, state.Placing.ShippingAddress.City, state.Placing.Note));
+        Assert.Equal(["p9"], state.OwedReleases);
+        Assert.Equal(["p1", "p2"], state.OwedCommits.Order());
+        Assert.Equal("pay-key-1", state.PaymentKey);
+        Assert.False(state.Abandoned);
+        Assert.Equal(["k-declined", "k-invalid"], state.RefusedPayments.Select(r => r.IdempotencyKey));
+        Assert.Equal((ErrorKind.PaymentDeclined, "The card was declined."), (state.RefusedPayments[0].Error.Kind, state.RefusedPayments[0].Error.Detail));
+        Assert.Equal(["The card number is not valid."], state.RefusedPayments[1].Error.Errors!["cardNumber"]);
+    }
+
+    [Theory]
+    [InlineData("2026-12-06")]
+    public void A_stored_product_cart_and_catalog_read_with_every_field(string release)
+    {
+        var product = Read<ProductState>(release);
+        var details = product.Details!;
+        Assert.Equal(("保温杯 Thermos", "不锈钢", 12900L, "kitchen", "象印"), (details.Name, details.Description, details.Price, details.Category, details.Brand));
+        Assert.Equal(["/a.svg", "/b.svg"], details.Images);
+        Assert.Equal("500ml", details.Attributes["容量"]);
+        Assert.Equal((7, 2, T0), (product.Available, product.Reservations["o1"], product.Settled["o0"]));
+        Assert.Equal((4.5, 12L, false, T0, T0.AddDays(1), 3L),
+            (product.Rating, product.Sold, product.Archived, product.CreatedAt, product.UpdatedAt, product.Revision));
+
+        Assert.Equal([("p1", 2), ("p2", 99)], Read<CartState>(release).Lines.Select(l => (l.ProductId, l.Quantity)));
+
+        var catalog = Read<CatalogState>(release);
+        Assert.Equal(["p1", "p2"], catalog.ProductIds.Order());
+        Assert.True(catalog.SeedingClaimed);
+    }
+
+    [Theory]
+    [InlineData("2026-12-06")]
+    public void A_stored_user_and_its_indexes_read_with_every_field(string release)
+    {
+        var user = Read<UserState>(release);
+        var profile = user.Profile!;
+        Assert.Equal(("u1", "li.lei@example.com", "李雷", Roles.Customer, "13800138000", Languages.English, T0),
+            (profile.Id, profile.Email, profile.Name, profile.Role, profile.Phone, profile.Language, profile.CreatedAt));
+        Assert.Equal("人民路 1 号", profile.DefaultAddress!.Line1);
+        Assert.Equal(("$2a$12$hash", 2, "resethash", T0.AddHours(1)), (user.PasswordHash, user.TokenVersion, user.ResetTokenHash, user.ResetTokenExpiresAt));
+
+        Assert.Equal("u1", Read<UserEmailState>(release).UserId);
+
+        var orders = Read<UserOrdersState>(release);
+        Assert.Equal(["o2", "o1"], orders.OrderIds);
+        Assert.Equal(("key-1", "o2"), (orders.Keys.Single().Key, orders.Keys.Single().OrderId));
+    }
+}
