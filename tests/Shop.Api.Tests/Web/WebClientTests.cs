@@ -132,15 +132,16 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_page_without_a_first_screen_starts_loading_its_route_chunks_with_the_entry()
+    public async Task A_page_the_client_draws_gets_the_layout_and_loads_its_route_with_the_entry()
     {
         var html = await _http.GetStringAsync("/cart");
-        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-cart-1.js\" />", html);
-        Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-cart-1.css\" />", html);
-        // The layout is drawn (something on screen before the scripts), the scripts start at once.
+        // The layout is drawn (something on screen before the scripts); after that first frame the entry
+        // starts together with the route's chunks and styles.
         Assert.Contains("<div id=\"root\"><div class=\"shop-layout shop-pre\"><header", html);
         Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
+        Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js /assets/page-cart-1.js\" />", html);
+        Assert.Contains("<meta name=\"shop-styles\" content=\"/assets/page-cart-1.css\" />", html);
+        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
         Assert.Contains("<title>购物车 - Shop 商城</title>", html);
         Assert.DoesNotContain("shop-data", html);
         Assert.Contains("<meta name=\"description\" content=\"数百种商品。\" />", html);
@@ -167,7 +168,7 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
+        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
         Assert.DoesNotContain("application/ld+json", html);
     }
 
