@@ -1,21 +1,11 @@
 // Starts the client on a page whose first screen the server drew (src/Shop.Api/Features/Web/WebPages.cs):
 // the page is already on screen, so its scripts are asked for only after that first frame, leaving the
-// network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks
-// (and the route's, on a page the client draws itself); <meta name="shop-styles"> the route's stylesheets.
+// network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks.
 (function () {
   var meta = document.querySelector('meta[name="shop-scripts"]');
   if (!meta) return;
   var files = meta.content.split(' ');
-  var styles = document.querySelector('meta[name="shop-styles"]');
   function start() {
-    (styles ? styles.content.split(' ') : []).forEach(function (href) {
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'style';
-      link.crossOrigin = '';
-      link.href = href;
-      document.head.appendChild(link);
-    });
     files.slice(1).forEach(function (href) {
       var link = document.createElement('link');
       link.rel = 'modulepreload';

@@ -135,13 +135,14 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
     public async Task A_page_the_client_draws_gets_the_layout_and_loads_its_route_with_the_entry()
     {
         var html = await _http.GetStringAsync("/cart");
-        // The layout is drawn (something on screen before the scripts); after that first frame the entry
-        // starts together with the route's chunks and styles.
+        // The layout is drawn (something on screen before the scripts); the scripts start at once, with the
+        // route's chunks and styles.
         Assert.Contains("<div id=\"root\"><div class=\"shop-layout shop-pre\"><header", html);
         Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js /assets/page-cart-1.js\" />", html);
-        Assert.Contains("<meta name=\"shop-styles\" content=\"/assets/page-cart-1.css\" />", html);
-        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
+        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
+        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-cart-1.js\" />", html);
+        Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-cart-1.css\" />", html);
+        Assert.DoesNotContain("boot.js", html);
         Assert.Contains("<title>购物车 - Shop 商城</title>", html);
         Assert.DoesNotContain("shop-data", html);
         Assert.Contains("<meta name=\"description\" content=\"数百种商品。\" />", html);
@@ -168,7 +169,7 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
+        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
         Assert.DoesNotContain("application/ld+json", html);
     }
 

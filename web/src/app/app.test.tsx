@@ -134,6 +134,22 @@ describe('start-up preload', () => {
     expect(server.callsTo('GET /api/categories')).toHaveLength(1);
   });
 
+  it("fetches a signed-in shopper's cart with the cart page, which then reads it, and no cart for a visitor", async () => {
+    const server = baseApi(customer);
+    const queryClient = newQueryClient();
+    tokenStore.set('token-1');
+    await preloadRoute({ pathname: '/cart', search: '' }, queryClient);
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
+
+    renderApp('/cart', customer, queryClient);
+    expect(await screen.findByTestId('cart-page')).toBeInTheDocument();
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
+
+    tokenStore.clear();
+    await preloadRoute({ pathname: '/cart', search: '' }, newQueryClient());
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
+  });
+
   it('fetches a product and nothing private', async () => {
     const server = baseApi(customer);
     server.on('GET /api/products/p-1', { body: product({ id: 'p-1' }) });

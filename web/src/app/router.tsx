@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, useState, type ComponentType } from 'react';
 import { createBrowserRouter, matchRoutes, type Params, type RouteObject } from 'react-router';
+import { prefetchCart } from '@/features/cart/prefetch';
 import { prefetchHome, prefetchProductDetail, prefetchProductList } from '@/features/catalog/prefetch';
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { loginPathFor } from '@/lib/safe-redirect';
@@ -55,7 +56,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { path: '/cart', ...page(() => import('./routes/cart')) },
+          { path: '/cart', ...page(() => import('./routes/cart'), prefetchCart) },
           { path: '/checkout', ...page(() => import('./routes/checkout')) },
           {
             path: '/account',

@@ -102,19 +102,29 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
             head.Append("    <script type=\"application/ld+json\">").Append(jsonLd.ToJsonString(_json)).Append("</script>\n");
         }
 
-        // Every page here has something to show before its scripts run (a first screen, or at least the
-        // layout), so its scripts start after the first frame (DeferScripts): on a phone's connection, two
-        // dozen chunks ahead of the stylesheets delay the first paint by seconds. A page whose content the
-        // client draws loads its route's chunks and styles along with the entry; one with a first screen
-        // leaves the network to its pictures, and the entry asks for the route's files.
-        var assets = page.Shell || page.Body.Length == 0 ? build.AssetsOf(page.Route) : RouteAssets.None;
+        // A page whose content the client draws (the shopper's own: cart, checkout, account) needs its scripts
+        // as soon as possible: its route's chunks and styles start with the entry (the styles only preloaded,
+        // not blocking). A page with a first screen is already shown: its scripts start after the first frame
+        // (DeferScripts), leaving the network to the first paint and its pictures, and the entry then asks
+        // for the route's files. On a phone's connection, two dozen chunks ahead of the stylesheets otherwise
+        // delay the first paint by seconds.
+        var assets = page.Shell ? build.AssetsOf(page.Route) : RouteAssets.None;
+        foreach (var js in assets.Js)
+        {
+            head.Append("    <link rel=\"modulepreload\" crossorigin href=\"").Append(E(js)).Append("\" />\n");
+        }
+
+        foreach (var css in assets.Css)
+        {
+            head.Append("    <link rel=\"preload\" as=\"style\" crossorigin href=\"").Append(E(css)).Append("\" />\n");
+        }
 
         var html = build.IndexHtml;
         html = ReplaceTitle(html, head.ToString().TrimEnd());
         if (page.Body.Length > 0)
         {
             html = html.Replace("<div id=\"root\"></div>", "<div id=\"root\">" + page.Body + "</div>", StringComparison.Ordinal);
-            html = DeferScripts(html, assets);
+            html = page.Shell ? html : DeferScripts(html);
         }
 
         if (page.Data.Count > 0)
@@ -134,7 +144,7 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
     /// after the first frame, instead of from the head: a phone on a slow connection otherwise spends its first
     /// second fetching them ahead of the first paint's stylesheets and pictures.
     /// </summary>
-    internal static string DeferScripts(string html, RouteAssets route)
+    internal static string DeferScripts(string html)
     {
         var entry = EntryScript.Match(html);
         if (!entry.Success)
@@ -144,11 +154,8 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
 
         var files = new List<string> { entry.Groups[1].Value };
         files.AddRange(ModulePreload.Matches(html).Select(m => m.Groups[1].Value));
-        files.AddRange(route.Js);
         html = ModulePreload.Replace(EntryScript.Replace(html, ""), "");
-        var boot = $"\n    <meta name=\"shop-scripts\" content=\"{E(string.Join(' ', files))}\" />"
-            + (route.Css.Count > 0 ? $"\n    <meta name=\"shop-styles\" content=\"{E(string.Join(' ', route.Css))}\" />" : "")
-            + "\n    <script src=\"/boot.js\" defer></script>";
+        var boot = $"\n    <meta name=\"shop-scripts\" content=\"{E(string.Join(' ', files))}\" />\n    <script src=\"/boot.js\" defer></script>";
         return html.Replace("</head>", boot + "\n  </head>", StringComparison.Ordinal);
     }
 
