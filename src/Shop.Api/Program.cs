@@ -34,6 +34,7 @@ builder.AddShopHealthChecks();
 builder.AddShopOpenApi();
 builder.AddShopWebClient();
 builder.Services.AddSingleton<CatalogSnapshot>();
+builder.Services.AddSingleton<CartPricing>();
 builder.Services.AddSingleton(WebhookSettings.From(builder.Configuration));
 builder.Services.AddSingleton<AdminAccount>();
 builder.Services.AddSingleton<DemoCatalogSeeder>();

@@ -23,12 +23,14 @@ public sealed record CatalogEntry(
 }
 
 /// <summary>
-/// Entries changed since a caller's version. A new <see cref="Epoch"/> (the index was rebuilt) or
-/// <see cref="IsFull"/> means the caller must replace what it holds instead of merging.
+/// Entries changed since a caller's version, oldest change first. <see cref="IsFull"/> (the
+/// caller's epoch is not the index's: it was rebuilt) means the caller must start afresh instead of
+/// merging; <see cref="HasMore"/>, that more changes follow <see cref="Version"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("shop.CatalogChanges")]
 public sealed record CatalogChanges(
     [property: Id(0)] Guid Epoch,
     [property: Id(1)] long Version,
     [property: Id(2)] bool IsFull,
-    [property: Id(3)] IReadOnlyList<CatalogEntry> Entries);
+    [property: Id(3)] IReadOnlyList<CatalogEntry> Entries,
+    [property: Id(4)] bool HasMore = false);

@@ -81,24 +81,6 @@ public sealed record PaymentEvent(
     [property: Id(1)] string Status,
     [property: Id(2)] long Amount);
 
-/// <summary>
-/// A row of the admin order list. <see cref="Version"/> (the number of status changes) lets the
-/// index keep the newest row when updates arrive out of order.
-/// </summary>
-[GenerateSerializer, Immutable, Alias("shop.OrderIndexEntry")]
-public sealed record OrderIndexEntry(
-    [property: Id(0)] string OrderId,
-    [property: Id(1)] string UserId,
-    [property: Id(2)] OrderStatus Status,
-    [property: Id(3)] long Total,
-    [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] int Version = 0)
-{
-    /// <summary>Newest first, ties broken by id, the same way in every shard.</summary>
-    public static readonly IComparer<OrderIndexEntry> NewestFirst = Comparer<OrderIndexEntry>.Create((a, b) =>
-        b.CreatedAt.CompareTo(a.CreatedAt) is var byTime and not 0 ? byTime : string.CompareOrdinal(b.OrderId, a.OrderId));
-}
-
 /// <summary>A checkout's result: the order, and whether this call created it (false for a replayed key).</summary>
 [GenerateSerializer, Immutable, Alias("shop.PlacedOrder")]
 public sealed record PlacedOrder(

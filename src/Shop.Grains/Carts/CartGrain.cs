@@ -9,56 +9,43 @@ internal sealed class CartGrain(
 {
     private CartState State => store.State;
 
-    public async Task<CartView> Get()
-    {
-        var (view, gone) = await BuildView();
-        if (gone.Count > 0)
-        {
-            // Archived products leave carts the next time the cart is read.
-            await store.SaveAsync(State with { Lines = State.Lines.RemoveAll(l => gone.Contains(l.ProductId)) });
-        }
+    private IReadOnlyList<CartLine> Lines => State.Lines.Select(l => l.ToContract()).ToList();
 
-        return view;
-    }
+    public Task<IReadOnlyList<CartLine>> GetLines() => Task.FromResult(Lines);
 
-    public Task<Outcome<CartView>> Add(string productId, int quantity)
+    public Task<Outcome<IReadOnlyList<CartLine>>> Add(string productId, int quantity)
     {
         if (quantity is < 1 or > CartLimits.MaxQuantityPerLine)
         {
-            return Task.FromResult<Outcome<CartView>>(QuantityOutOfRange(1));
+            return Task.FromResult<Outcome<IReadOnlyList<CartLine>>>(QuantityOutOfRange(1));
         }
 
         var current = State.Lines.Find(l => l.ProductId == productId)?.Quantity ?? 0;
         return current + quantity > CartLimits.MaxQuantityPerLine
-            ? Task.FromResult<Outcome<CartView>>(ShopError.Invalid("quantity", ErrorCodes.CartLineLimit,
+            ? Task.FromResult<Outcome<IReadOnlyList<CartLine>>>(ShopError.Invalid("quantity", ErrorCodes.CartLineLimit,
                 $"A cart line holds at most {CartLimits.MaxQuantityPerLine}; this one has {current} already.",
                 new Dictionary<string, object> { ["max"] = CartLimits.MaxQuantityPerLine, ["current"] = current }))
             : SetLine(productId, current + quantity);
     }
 
-    public async Task<Outcome<CartView>> SetQuantity(string productId, int quantity)
+    public async Task<Outcome<IReadOnlyList<CartLine>>> SetQuantity(string productId, int quantity)
     {
         if (quantity is < 0 or > CartLimits.MaxQuantityPerLine)
         {
             return QuantityOutOfRange(0);
         }
 
-        if (quantity == 0)
-        {
-            return await Remove(productId);
-        }
-
-        return await SetLine(productId, quantity);
+        return quantity == 0 ? Outcome(await Remove([productId])) : await SetLine(productId, quantity);
     }
 
-    public async Task<CartView> Remove(string productId)
+    public async Task<IReadOnlyList<CartLine>> Remove(IReadOnlyCollection<string> productIds)
     {
-        if (State.Lines.Exists(l => l.ProductId == productId))
+        if (State.Lines.Exists(l => productIds.Contains(l.ProductId)))
         {
-            await store.SaveAsync(State with { Lines = State.Lines.RemoveAll(l => l.ProductId == productId) });
+            await store.SaveAsync(State with { Lines = State.Lines.RemoveAll(l => productIds.Contains(l.ProductId)) });
         }
 
-        return await Get();
+        return Lines;
     }
 
     public async Task Clear()
@@ -68,9 +55,6 @@ internal sealed class CartGrain(
             await store.SaveAsync(new CartState());
         }
     }
-
-    public Task<IReadOnlyList<CartLine>> GetLines() =>
-        Task.FromResult<IReadOnlyList<CartLine>>(State.Lines.Select(l => l.ToContract()).ToList());
 
     public async Task RemoveOrdered(IReadOnlyList<CartLine> ordered)
     {
@@ -82,7 +66,8 @@ internal sealed class CartGrain(
         await store.SaveAsync(State with { Lines = remaining });
     }
 
-    private async Task<Outcome<CartView>> SetLine(string productId, int quantity)
+    /// <summary>A changed line checks the product and its stock now; reads only show the snapshot's figures.</summary>
+    private async Task<Outcome<IReadOnlyList<CartLine>>> SetLine(string productId, int quantity)
     {
         var product = await GrainFactory.GetGrain<IProductGrain>(productId).Get();
         if (product is null || product.Archived)
@@ -107,29 +92,10 @@ internal sealed class CartGrain(
 
         var line = new StoredCartLine(productId, quantity);
         await store.SaveAsync(State with { Lines = index < 0 ? State.Lines.Add(line) : State.Lines.SetItem(index, line) });
-        return await Get();
+        return Outcome(Lines);
     }
 
-    private async Task<(CartView View, HashSet<string> Gone)> BuildView()
-    {
-        var products = await Task.WhenAll(State.Lines.Select(l => GrainFactory.GetGrain<IProductGrain>(l.ProductId).Get()));
-        var items = new List<CartItemView>();
-        var gone = new HashSet<string>();
-        foreach (var (line, product) in State.Lines.Zip(products))
-        {
-            if (product is null || product.Archived)
-            {
-                gone.Add(line.ProductId);
-                continue;
-            }
-
-            var price = product.Details.Price;
-            items.Add(new CartItemView(product.Id, product.Details.Name, product.ImageUrl, price,
-                line.Quantity, price * line.Quantity, product.Stock));
-        }
-
-        return (new CartView(items, items.Sum(i => i.Quantity), items.Sum(i => i.LineTotal)), gone);
-    }
+    private static Outcome<IReadOnlyList<CartLine>> Outcome(IReadOnlyList<CartLine> lines) => new(lines, null);
 
     private static ShopError QuantityOutOfRange(int min) =>
         ShopError.Invalid("quantity", ErrorCodes.CartQuantityRange, $"Quantity must be between {min} and {CartLimits.MaxQuantityPerLine}.",

@@ -34,7 +34,7 @@ internal sealed class ProductGrain(
             UpdatedAt = now,
         });
         var view = ToView();
-        await Catalog.Register(CatalogEntry.From(view));
+        await Catalog.Register([CatalogEntry.From(view)]);
         return view;
     }
 
@@ -125,7 +125,5 @@ internal sealed class ProductGrain(
         return State.Settled.RemoveRange(expired).SetItem(orderId, now);
     }
 
-    private ProductView ToView() => new(
-        this.GetPrimaryKeyString(), State.Details!.ToContract(), State.Available, State.Reservations.Values.Sum(),
-        State.Rating, State.Sold, State.Archived, State.CreatedAt, State.UpdatedAt, State.Revision);
+    private ProductView ToView() => State.ToView(this.GetPrimaryKeyString());
 }

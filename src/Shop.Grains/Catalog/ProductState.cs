@@ -24,6 +24,9 @@ public sealed record ProductState
 
     /// <summary>Moves on with every write, so the catalog index can drop an update that arrives late.</summary>
     [Id(9)] public long Revision { get; init; }
+
+    public ProductView ToView(string id) => new(
+        id, Details!.ToContract(), Available, Reservations.Values.Sum(), Rating, Sold, Archived, CreatedAt, UpdatedAt, Revision);
 }
 
 [GenerateSerializer, Immutable, Alias("shop.ProductDetails")]

@@ -10,7 +10,7 @@ public interface IOrderNotificationGrain : IGrainWithStringKey
 {
     /// <summary>
     /// One-way: the order never waits on a mail server. When the notices are out, the grain confirms
-    /// to the order (<see cref="IOrderNotices.Confirm"/>); until then the order's reminder sends again.
+    /// to the order (<see cref="Orders.IOrderOutbox.Confirm"/>); until then the order's reminder sends again.
     /// </summary>
     [OneWay]
     Task Send(OrderEvent orderEvent, OrderView order);
@@ -21,11 +21,4 @@ public static class OrderNotifications
     /// <summary>Whether an event is told to the shopper at all (a delivery or a plain cancel is not).</summary>
     public static bool AreSentFor(OrderEventKind kind) =>
         kind is OrderEventKind.Placed or OrderEventKind.Paid or OrderEventKind.Shipped or OrderEventKind.Refunded;
-}
-
-/// <summary>The order's side of its outbox (implemented by the order grain, key: the order id).</summary>
-public interface IOrderNotices : IGrainWithStringKey
-{
-    /// <summary>The notices of event <paramref name="sequence"/> are out: the order stops sending it.</summary>
-    Task Confirm(int sequence);
 }

@@ -34,7 +34,7 @@ internal sealed class OrderNotificationGrain(
                 await Deliver(orderEvent, order);
             }
 
-            await GrainFactory.GetGrain<IOrderNotices>(order.Id).Confirm(orderEvent.Sequence);
+            await GrainFactory.GetGrain<IOrderOutbox>(order.Id).Confirm(orderEvent.Sequence);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

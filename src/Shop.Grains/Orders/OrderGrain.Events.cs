@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Shop.Grains.Common;
 using Shop.Grains.Notifications;
+using Shop.Grains.Orders.ReadModel;
+using Shop.Grains.Users;
 
 namespace Shop.Grains.Orders;
 
@@ -32,7 +34,7 @@ internal sealed partial class OrderGrain
         }
 
         await SendNotices();
-        await UpdateIndex(isNew: known == 0);
+        await GrainFactory.GetGrain<IOrderOutbox>(Id).Project();
     }
 
     /// <summary>Hands each unsent notice to its event's notification grain (one-way: nothing waits on mail).</summary>
@@ -77,7 +79,8 @@ internal sealed partial class OrderGrain
     }
 
     private static bool OwesWork(OrderState state) =>
-        !state.OwedReleases.IsEmpty || !state.OwedCommits.IsEmpty || !state.UnsentNotices.IsEmpty;
+        !state.OwedReleases.IsEmpty || !state.OwedCommits.IsEmpty || !state.UnsentNotices.IsEmpty
+        || state.ProjectedVersion < (state.Order?.History.Count ?? 0);
 
     /// <summary>Makes sure the reminder comes back within RetryPeriod for work the order owes.</summary>
     private Task EnsureReminder() => this.RegisterOrUpdateReminder(WorkReminder, Rules.RetryPeriod, Rules.RetryPeriod);
@@ -110,21 +113,30 @@ internal sealed partial class OrderGrain
         }
     }
 
-    private async Task UpdateIndex(bool isNew)
+    /// <summary>
+    /// Brings the admin list's row up to the order's events. Idempotent (the row keeps its highest
+    /// version); a failure is left to the reminder, since the order owes work until it succeeds.
+    /// </summary>
+    public async Task Project()
     {
+        if (State.Order is not { } order || State.ProjectedVersion >= order.History.Count)
+        {
+            return;
+        }
+
         try
         {
-            await GrainFactory.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(Order.Id, Order.CreatedAt))
-                .Upsert(new OrderIndexEntry(Order.Id, Order.UserId, Order.Status, Order.Total, Order.CreatedAt, Order.History.Count));
-            if (isNew)
-            {
-                await GrainFactory.GetGrain<IOrderMonthsGrain>(0).Add(OrderIndexKeys.Month(Order.CreatedAt));
-            }
+            _email ??= (await GrainFactory.GetGrain<IUserGrain>(order.UserId).GetProfile())?.Email ?? "";
+            await readModel.Upsert(new OrderRow(order.Id, OrderRow.NumberOf(order.Id), order.UserId, _email, order.Status, order.Total,
+                order.CreatedAt, order.History[^1].At, order.History.Count));
+
+            // Not written now: it rides with the order's next write, and a projection repeated after
+            // a restart changes nothing.
+            store.State = State with { ProjectedVersion = order.History.Count };
         }
         catch (Exception e)
         {
-            // The order itself is saved; the admin list catches up on the order's next change.
-            logger.LogWarning(e, "Order {OrderId} could not update the admin order index", Id);
+            logger.LogWarning(e, "Order {OrderId} could not update the admin order list; the reminder retries", Id);
         }
     }
 
@@ -152,6 +164,7 @@ internal sealed partial class OrderGrain
 
         await SettleStock();
         await SendNotices();
+        await Project();
         await Reschedule();
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Grains.Common;
 using Shop.Grains.Notifications;
+using Shop.Grains.Orders.ReadModel;
+using Shop.Grains.Users;
 
 namespace Shop.Grains.Orders;
 
@@ -14,8 +16,9 @@ internal sealed partial class OrderGrain(
     [PersistentState("order", StorageNames.Shop)] IPersistentState<OrderState> store,
     IOptions<ShopRulesOptions> options,
     ICardGateway gateway,
+    IOrderReadModel readModel,
     TimeProvider clock,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderNotices, IRemindable
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IOrderOutbox, IRemindable
 {
     // The name predates the other work the reminder now does; reminders already stored carry it.
     private const string WorkReminder = "payment-deadline";
@@ -29,6 +32,9 @@ internal sealed partial class OrderGrain(
     private string Id => this.GetPrimaryKeyString();
 
     private StockSettlement Stock => new(GrainFactory, Id, logger);
+
+    // The shopper's email, for the admin list's rows (looked up once per activation).
+    private string? _email;
 
     public async Task<Outcome<OrderView>> Place(PlaceOrder order)
     {

@@ -42,6 +42,12 @@ public sealed record OrderState
     /// Written in the same write as the event, emptied as deliveries confirm.
     /// </summary>
     [Id(8)] public ImmutableSortedSet<int> UnsentNotices { get; init; } = ImmutableSortedSet<int>.Empty;
+
+    /// <summary>
+    /// How many of the order's events the admin list (the read model) has. Behind the history, the
+    /// reminder brings it up; set when a projection succeeds and stored with the order's next write.
+    /// </summary>
+    [Id(9)] public int ProjectedVersion { get; init; }
 }
 
 [GenerateSerializer, Alias("shop.RefusedPayment")]

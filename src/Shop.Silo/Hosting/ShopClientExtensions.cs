@@ -4,6 +4,7 @@ using Shop.Silo.Configuration;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 using Shop.Silo.Persistence.Mongo;
+using Shop.Silo.ReadModels;
 
 namespace Shop.Silo.Hosting;
 
@@ -35,6 +36,8 @@ public static class ShopClientExtensions
             default:
                 throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
+
+        client.Services.AddShopReadModels(settings);
 
         // A call in flight through a gateway silo that crashes is never answered: the client gives up only
         // after ResponseTimeout, Orleans' 30 s by default, and until then the shopper waits. Shop calls

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Silo.Configuration;
 using Shop.Silo.Notifications;
+using Shop.Silo.ReadModels;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 using Shop.Silo.Persistence.Mongo;
@@ -48,6 +50,8 @@ public static class ShopSiloExtensions
             default:
                 throw new InvalidOperationException($"STORAGE_PROVIDER={settings.Storage} is not known.");
         }
+
+        silo.Services.AddShopReadModels(settings);
 
         // Failure detection: probe every 2 s instead of Orleans' 5 s, so a crashed silo is declared dead
         // (and its grains can live elsewhere) 3-5 s after it dies instead of 6-15 s, the time during
@@ -99,7 +103,10 @@ public static class ShopSiloExtensions
 
     public static ISiloBuilder AddShopMemoryPersistence(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Shop);
+        // Binary, as the databases store it: the default JSON serializer cannot read immutable
+        // collections back, so a grain reactivated after an idle spell would fail to load.
+        silo.AddMemoryGrainStorage(StorageNames.Shop, options => options.Configure<Serializer>((o, serializer) =>
+            o.GrainStorageSerializer = PostgresPersistence.BinaryStateSerializer(serializer)));
         silo.UseInMemoryReminderService();
         return silo;
     }

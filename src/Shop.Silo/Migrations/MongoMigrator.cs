@@ -52,6 +52,18 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
                     new BsonDocument { { "_id.serviceId", 1 }, { ReminderDocuments.GrainHash, 1 } }),
             ],
             [new MongoSchemaOp.DropCollection(MongoNames.Reminders)]),
+        new(4, "order_read_model",
+            [
+                new MongoSchemaOp.CreateCollection(MongoNames.Orders),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_created", new BsonDocument { { "createdAt", 1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_status_created", new BsonDocument { { "status", 1 }, { "createdAt", 1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_total", new BsonDocument { { "total", 1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_status_total", new BsonDocument { { "status", 1 }, { "total", 1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_email_created", new BsonDocument { { "email", 1 }, { "createdAt", 1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Orders, "ix_orders_number", new BsonDocument("number", 1)),
+                new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection("catalog-page")),
+            ],
+            [new MongoSchemaOp.DropCollection(MongoNames.Orders)]),
     ];
 
     private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);

@@ -135,10 +135,81 @@ public sealed class AdminOrdersTests(ShopApiFactory factory) : ShopperTest(facto
         return true;
     }
 
+    [Fact]
+    public async Task The_admin_list_finds_a_customers_orders_by_email_number_and_date_and_sorts_by_total()
+    {
+        var product = await Products.Create(Admin, stock: 50, price: 10000);
+        var placed = new List<(string Id, long Total)>();
+        foreach (var quantity in new[] { 3, 1, 2 })
+        {
+            await Shopper.AddToCart(product, quantity);
+            var order = await Shopper.Checkout();
+            placed.Add((order["id"]!.GetValue<string>(), order["total"]!.GetValue<long>()));
+        }
+
+        var email = Uri.EscapeDataString(Shopper.Email.ToUpperInvariant()); // any case
+        var byTotal = await Eventually($"/api/admin/orders?email={email}&sort=total&order=asc", page => Products.Items(page).Count == 3);
+        Assert.Equal(placed.OrderBy(p => p.Total).Select(p => p.Id), Ids(byTotal));
+        Assert.Equal(3, byTotal["total"]!.GetValue<int>());
+
+        var number = placed[1].Id[^8..].ToUpperInvariant();
+        Assert.Equal([placed[1].Id], Ids(await Admin.Get($"/api/admin/orders?q={number[..6].ToLowerInvariant()}&email={email}")));
+
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
+        Assert.Empty(Ids(await Admin.Get($"/api/admin/orders?email={email}&from={since}")));
+        Assert.Equal(3, Ids(await Admin.Get($"/api/admin/orders?email={email}&to={since}")).Count);
+    }
+
+    [Fact]
+    public async Task Walking_the_admin_list_by_cursor_sees_every_order_once_in_order()
+    {
+        var product = await Products.Create(Admin, stock: 50);
+        for (var i = 0; i < 5; i++)
+        {
+            await Shopper.AddToCart(product, 1);
+            await Shopper.Checkout();
+        }
+
+        var email = Uri.EscapeDataString(Shopper.Email);
+        await Eventually($"/api/admin/orders?email={email}", page => Products.Items(page).Count == 5);
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Admin.Get($"/api/admin/orders?email={email}&pageSize=2" + (cursor is null ? "" : "&cursor=" + cursor));
+            seen.AddRange(Ids(page));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null && seen.Count < 10);
+
+        Assert.Equal(5, seen.Distinct().Count());
+        Assert.Equal(Ids(await Admin.Get($"/api/admin/orders?email={email}")), seen);
+    }
+
+    private async Task<System.Text.Json.Nodes.JsonObject> Eventually(string path, Func<System.Text.Json.Nodes.JsonObject, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        System.Text.Json.Nodes.JsonObject page;
+        while (!done(page = await Admin.Get(path)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        return page;
+    }
+
+    private static List<string> Ids(System.Text.Json.Nodes.JsonObject page) => Products.Items(page).Select(o => o!["id"]!.GetValue<string>()).ToList();
+
     [Theory]
     [InlineData("status=Lost")]
     [InlineData("status=3")]
     [InlineData("pageSize=500")]
+    [InlineData("sort=status")]
+    [InlineData("order=up")]
+    [InlineData("q=AB-12")]
+    [InlineData("cursor=not-a-cursor")]
+    [InlineData("from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")]
+    [InlineData("from=yesterday")]
     public async Task BadAdmin_list_queries_are_400(string query)
     {
         await Admin.Get("/api/admin/orders?" + query, HttpStatusCode.BadRequest);

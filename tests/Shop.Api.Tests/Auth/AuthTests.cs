@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Api.Features.Auth;
 using Shop.Api.Tests.Support;
+using Shop.Grains.Users;
 
 namespace Shop.Api.Tests.Auth;
 
@@ -125,6 +128,19 @@ public sealed class AuthTests(ShopApiFactory factory)
         }
 
         await Expect.Json(await client.GetAsync("/api/auth/me"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_password_changed_through_another_node_retires_the_old_token_here_within_a_second()
+    {
+        var shopper = await ShopClient.NewShopper(factory);
+        await shopper.Get("/api/auth/me"); // this node now holds the account's token version
+
+        // Another API node changed the password: this one is not told, and finds out within a second.
+        await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(shopper.UserId).ChangePasswordHash("elsewhere");
+        await Task.Delay(AuthStamps.Lifetime + TimeSpan.FromMilliseconds(200));
+
+        await shopper.Get("/api/auth/me", HttpStatusCode.Unauthorized);
     }
 
     [Fact]

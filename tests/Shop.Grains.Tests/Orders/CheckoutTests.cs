@@ -143,38 +143,4 @@ public sealed class CheckoutTests(ClusterFixture fixture)
         Assert.Equal(OrderStatus.Paid, paid.Value!.Status);
         Assert.Equal("4242", paid.Value.Payment!.Last4);
     }
-
-    [Fact]
-    public async Task The_admin_index_files_orders_by_month_shard_and_status()
-    {
-        var product = await Shopping.NewProduct(_grains, stock: 10);
-        var shopper = await Shopping.ShopperWithCart(_grains, (product, 1));
-        var order = (await Shopping.Checkout(_grains, shopper)).Value!;
-        var index = _grains.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(order.Id, order.CreatedAt));
-
-        Assert.Contains(OrderIndexKeys.Month(order.CreatedAt), await _grains.GetGrain<IOrderMonthsGrain>(0).GetMonths());
-        await Shopping.Eventually(async () => (await index.Newest(OrderStatus.PendingPayment, 10_000)).Any(e => e.OrderId == order.Id),
-            TimeSpan.FromSeconds(5), "the order in its index shard");
-
-        await _grains.GetGrain<IOrderGrain>(order.Id).Cancel();
-
-        await Shopping.Eventually(async () => (await index.Newest(OrderStatus.Cancelled, 10_000)).Any(e => e.OrderId == order.Id),
-            TimeSpan.FromSeconds(5), "the cancelled order in its index shard");
-        Assert.DoesNotContain(await index.Newest(OrderStatus.PendingPayment, 10_000), e => e.OrderId == order.Id);
-    }
-
-    [Fact]
-    public async Task An_index_row_arriving_late_does_not_overwrite_a_newer_one()
-    {
-        var id = ShopIds.New();
-        var at = DateTimeOffset.UtcNow;
-        var index = _grains.GetGrain<IOrderIndexGrain>(OrderIndexKeys.For(id, at));
-
-        await index.Upsert(new OrderIndexEntry(id, "u", OrderStatus.Paid, 100, at, Version: 2));
-        await index.Upsert(new OrderIndexEntry(id, "u", OrderStatus.PendingPayment, 100, at, Version: 1));
-
-        await Shopping.Eventually(async () => (await index.Newest(null, 10_000)).Any(e => e.OrderId == id), TimeSpan.FromSeconds(5), "the row");
-        await Task.Delay(200);
-        Assert.Equal(OrderStatus.Paid, (await index.Newest(null, 10_000)).Single(e => e.OrderId == id).Status);
-    }
 }

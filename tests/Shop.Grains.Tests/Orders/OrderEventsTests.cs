@@ -46,7 +46,7 @@ public sealed class OrderEventsTests(ClusterFixture fixture)
     }
 }
 
-/// <summary>The outbox under failure: the order's reminder sends what was not confirmed.</summary>
+/// <summary>The outbox under failure: the order's reminder does what a failure left undone.</summary>
 [Collection(ShortDeadlineCollection.Name)]
 public sealed class OrderOutboxTests(ShortDeadlineClusterFixture fixture)
 {
@@ -66,5 +66,19 @@ public sealed class OrderOutboxTests(ShortDeadlineClusterFixture fixture)
             "the placed email, after the reminder sent it again");
         await Task.Delay(TimeSpan.FromSeconds(2.5)); // two more reminder periods: a confirmed notice is not sent again
         Assert.Equal([$"{id}-1"], SentNotifications.Instance.EmailsTo(email).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task An_order_the_admin_list_could_not_take_reaches_it_with_the_reminder()
+    {
+        var product = await Shopping.NewProduct(_grains, stock: 10);
+        var (shopper, _) = await Shopping.RegisteredShopperWithCart(_grains, (product, 1));
+        TestReadModel.Instance.FailNext(shopper, 2);
+
+        var id = (await Shopping.Checkout(_grains, shopper)).Value!.Id;
+
+        await Shopping.Eventually(async () => (await TestReadModel.Instance.Query(
+                new Shop.Grains.Orders.ReadModel.OrderRowQuery(NumberPrefix: Shop.Grains.Orders.ReadModel.OrderRow.NumberOf(id)))).Rows.Any(r => r.OrderId == id),
+            TimeSpan.FromSeconds(10), "the order in the admin list, after the reminder retried");
     }
 }

@@ -32,6 +32,7 @@ public class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             SentNotifications.Register(silo.Services);
+            TestReadModel.Register(silo.Services);
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
         }
     }
@@ -49,6 +50,7 @@ public sealed class ShortDeadlineClusterFixture : ClusterFixture
         public void Configure(ISiloBuilder silo)
         {
             SentNotifications.Register(silo.Services);
+            TestReadModel.Register(silo.Services);
             silo.Services.AddSingleton(new NotificationRetryOptions(Attempts: 1, FirstDelay: TimeSpan.FromMilliseconds(10)));
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
             silo.Services.Configure<ShopRulesOptions>(o =>

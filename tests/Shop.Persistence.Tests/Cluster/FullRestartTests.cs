@@ -108,6 +108,19 @@ public abstract class FullRestartTests(ITestOutputHelper output)
             Assert.Equal(36, (await api.Product(b, ct)).Expect("B").Stock);
             Assert.Equal(25, (await api.Product(c, ct)).Expect("C").Stock);
 
+            // The catalog index reloads in the background from the registry and the stored products
+            // (a page at a time): within seconds the list and search find every product with its stock.
+            var reloading = Stopwatch.StartNew();
+            Page<Product> listed;
+            while ((listed = (await api.Send<Page<Product>>(HttpMethod.Get, "/api/products?q=Restart&pageSize=100", null, ct: ct)).Expect("search")).Items.Count < 4)
+            {
+                Assert.True(reloading.Elapsed < TimeSpan.FromSeconds(30), $"The catalog showed {listed.Items.Count} of 4 products 30 s after the restart.");
+                await Task.Delay(250, ct);
+            }
+
+            output.WriteLine($"the catalog index listed every product {reloading.Elapsed.TotalSeconds:0.0} s after the restart");
+            Assert.Equal([(a, 48), (b, 36), (c, 25)], listed.Items.Where(p => p.Id != d).Select(p => (p.Id, p.Stock)).OrderBy(p => p.Id == a ? 0 : p.Id == b ? 1 : 2));
+
             // Watch the product only: reading the order would cancel it on the spot and hide the reminder's work.
             var waited = Stopwatch.StartNew();
             while ((await api.Product(d, ct)).Expect("D").Stock != 10)

@@ -35,7 +35,13 @@ public sealed class MongoMigrationPlanTests
         var indexes = ups.OfType<MongoSchemaOp.CreateIndex>().ToDictionary(i => i.Name);
         Assert.Equal(new BsonDocument { { "_id.serviceId", 1 }, { "_id.grainId", 1 } }, indexes["ix_reminders_grain"].Keys);
         Assert.Equal(new BsonDocument { { "_id.serviceId", 1 }, { "grainHash", 1 } }, indexes["ix_reminders_hash"].Keys);
-        Assert.All(indexes.Values, i => Assert.Equal(MongoNames.Reminders, i.Collection));
+        Assert.All(indexes.Values.Where(i => i.Name.StartsWith("ix_reminders")), i => Assert.Equal(MongoNames.Reminders, i.Collection));
+
+        // The admin order list: one index per filter and sort, each ending in _id, the tie-break.
+        Assert.Contains(MongoNames.Orders, created);
+        var orderIndexes = indexes.Values.Where(i => i.Collection == MongoNames.Orders).ToList();
+        Assert.Equal(6, orderIndexes.Count);
+        Assert.All(orderIndexes.Where(i => i.Name != "ix_orders_number"), i => Assert.Equal("_id", i.Keys.Names.Last()));
 
         // The fields the indexes name are the fields the queries use.
         Assert.Contains("_id.grainId", ReminderDocuments.ByGrain("s", Orleans.Runtime.GrainId.Create("t", "k")).Render().Names);

@@ -3,6 +3,7 @@ using Shop.Api.Features.Auth;
 using Shop.Api.Features.Orders;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Orders;
+using Shop.Grains.Orders.ReadModel;
 
 namespace Shop.Api.Features.Admin;
 
@@ -19,10 +20,12 @@ public static class AdminOrdersApi
         return group;
     }
 
-    public static async Task<Ok<PagedList<OrderResponse>>> List([AsParameters] AdminOrderQuery query, IGrainFactory grains)
+    /// <summary>A page of the admin order list (the read model), each order read whole from its grain.</summary>
+    public static async Task<Ok<AdminOrderPage>> List([AsParameters] AdminOrderQuery query, IGrainFactory grains, IOrderReadModel orders, CancellationToken cancellationToken)
     {
-        var (ids, total) = await AdminOrderList.PageAsync(grains, query.Wanted, query.Skip, query.Size);
-        return TypedResults.Ok(new PagedList<OrderResponse>(await OrdersApi.Load(grains, ids), total, query.PageNumber, query.Size));
+        var page = await orders.Query(query.ToRowQuery(), cancellationToken);
+        var items = await OrdersApi.Load(grains, page.Rows.Select(r => r.OrderId));
+        return TypedResults.Ok(new AdminOrderPage(items, page.Total, query.PageNumber, query.Size, page.NextCursor?.ToString()));
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
@@ -48,3 +51,9 @@ public static class AdminOrdersApi
             : OrdersApi.OrderNotFound();
     }
 }
+
+/// <summary>
+/// A page of orders; <see cref="Total"/> counts up to 10,000 (beyond, the list shows "10,000+"), and
+/// <see cref="NextCursor"/> continues after the last item (null on the last page).
+/// </summary>
+public sealed record AdminOrderPage(IReadOnlyList<OrderResponse> Items, int Total, int Page, int PageSize, string? NextCursor);

@@ -61,7 +61,7 @@ public static class AuthApi
             : Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
-        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher)
+        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps)
     {
         var user = grains.GetGrain<IUserGrain>(http.User.UserId());
         var credentials = await user.GetCredentials();
@@ -71,6 +71,7 @@ public static class AuthApi
         }
 
         await user.ChangePasswordHash(hasher.Hash(request.NewPassword));
+        stamps.Forget(http.User.UserId());
         return TypedResults.NoContent();
     }
 }

@@ -18,6 +18,7 @@ public static class AuthenticationSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<PasswordHasher>();
+        builder.Services.AddSingleton<AuthStamps>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -65,8 +66,7 @@ public static class AuthenticationSetup
             return;
         }
 
-        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-        var stamp = await grains.GetGrain<IUserGrain>(userId).GetAuthStamp();
+        var stamp = await context.HttpContext.RequestServices.GetRequiredService<AuthStamps>().Get(userId);
         if (stamp is null || version != stamp.TokenVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             context.Fail("The token was retired.");

@@ -36,7 +36,7 @@ public static class PasswordReset
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Reset(
-        ResetPasswordRequest request, IGrainFactory grains, PasswordHasher hasher)
+        ResetPasswordRequest request, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps)
     {
         var parts = request.Token.Split('.');
         if (parts.Length != 2 || !Ids.IsWellFormed(parts[0])
@@ -45,6 +45,7 @@ public static class PasswordReset
             return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.", ErrorCodes.ResetTokenInvalid);
         }
 
+        stamps.Forget(parts[0]);
         return TypedResults.NoContent();
     }
 

@@ -26,32 +26,24 @@ public static class CartApi
         return group;
     }
 
-    public static async Task<Ok<CartResponse>> Get(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(CartResponse.From(await CartOf(http, grains).Get()));
+    public static async Task<Ok<CartResponse>> Get(HttpContext http, IGrainFactory grains, CartPricing pricing, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await pricing.Price(http.User.UserId(), await CartOf(http, grains).GetLines(), cancellationToken));
 
-    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Add(AddCartItemRequest request, HttpContext http, IGrainFactory grains)
-    {
-        if (!Ids.IsWellFormed(request.ProductId))
-        {
-            return ProductNotFound();
-        }
-
-        return Answer(await CartOf(http, grains).Add(request.ProductId, request.Quantity!.Value));
-    }
+    public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Add(
+        AddCartItemRequest request, HttpContext http, IGrainFactory grains, CartPricing pricing, CancellationToken cancellationToken) =>
+        Ids.IsWellFormed(request.ProductId)
+            ? await Answer(await CartOf(http, grains).Add(request.ProductId, request.Quantity!.Value), http, pricing, cancellationToken)
+            : ProductNotFound();
 
     public static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Set(
-        string productId, SetCartItemRequest request, HttpContext http, IGrainFactory grains)
-    {
-        if (!Ids.IsWellFormed(productId))
-        {
-            return ProductNotFound();
-        }
+        string productId, SetCartItemRequest request, HttpContext http, IGrainFactory grains, CartPricing pricing, CancellationToken cancellationToken) =>
+        Ids.IsWellFormed(productId)
+            ? await Answer(await CartOf(http, grains).SetQuantity(productId, request.Quantity!.Value), http, pricing, cancellationToken)
+            : ProductNotFound();
 
-        return Answer(await CartOf(http, grains).SetQuantity(productId, request.Quantity!.Value));
-    }
-
-    public static async Task<Ok<CartResponse>> Remove(string productId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(CartResponse.From(await CartOf(http, grains).Remove(productId)));
+    public static async Task<Ok<CartResponse>> Remove(
+        string productId, HttpContext http, IGrainFactory grains, CartPricing pricing, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await pricing.Price(http.User.UserId(), await CartOf(http, grains).Remove([productId]), cancellationToken));
 
     public static async Task<NoContent> Clear(HttpContext http, IGrainFactory grains)
     {
@@ -61,7 +53,11 @@ public static class CartApi
 
     private static ICartGrain CartOf(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICartGrain>(http.User.UserId());
 
-    private static Results<Ok<CartResponse>, ProblemHttpResult> Answer(Outcome<CartView> outcome) => outcome.ToHttpResult(CartResponse.From);
+    private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Answer(
+        Outcome<IReadOnlyList<CartLine>> outcome, HttpContext http, CartPricing pricing, CancellationToken cancellationToken) =>
+        outcome.Value is { } lines
+            ? TypedResults.Ok(await pricing.Price(http.User.UserId(), lines, cancellationToken))
+            : Problems.From(outcome.Error!);
 
     private static ProblemHttpResult ProductNotFound() => Problems.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
 }

@@ -13,6 +13,7 @@ namespace Shop.Api.Features.Catalog;
 public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, ILogger<CatalogSnapshot> logger) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    private const int ChangesPerCall = 5000;
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly CatalogTextIndex _text = new();
@@ -67,7 +68,7 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
         CatalogChanges changes;
         try
         {
-            changes = await grains.GetGrain<ICatalogGrain>(0).GetChanges(current.Epoch, current.Version);
+            changes = await Fetch(current.Epoch, current.Version);
         }
         catch (Exception e) when (current.Epoch != Guid.Empty)
         {
@@ -114,6 +115,29 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
         }
 
         return new State(changes.Epoch, changes.Version, entries.ToImmutable(), view, clock.GetUtcNow());
+    }
+
+    /// <summary>Every change since the version, fetched in bounded pages (a first load of 100k products is 20 calls).</summary>
+    private async Task<CatalogChanges> Fetch(Guid epoch, long version)
+    {
+        var catalog = grains.GetGrain<ICatalogGrain>(0);
+        var changes = await catalog.GetChanges(epoch, version, ChangesPerCall);
+        var full = changes.IsFull;
+        var entries = changes.Entries.ToList();
+        while (changes.HasMore)
+        {
+            changes = await catalog.GetChanges(changes.Epoch, changes.Version, ChangesPerCall);
+            if (changes.IsFull)
+            {
+                // The index was rebuilt in between: what came before belongs to the old one.
+                full = true;
+                entries.Clear();
+            }
+
+            entries.AddRange(changes.Entries);
+        }
+
+        return changes with { IsFull = full, Entries = entries };
     }
 
     private static bool SameWords(CatalogEntry a, CatalogEntry b) =>

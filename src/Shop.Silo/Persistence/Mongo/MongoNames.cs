@@ -12,6 +12,9 @@ public static class MongoNames
     /// <summary>Grain state lives in one collection per state name: <c>state_cart</c>, <c>state_order</c>, ...</summary>
     public const string GrainStatePrefix = "state_";
 
+    /// <summary>The admin order list: one document per order, projected from its events.</summary>
+    public const string Orders = "shop_orders";
+
     /// <summary>The applied migration steps (and the migration lock).</summary>
     public const string Migrations = "shop_schema_migrations";
 
@@ -21,7 +24,7 @@ public static class MongoNames
     /// collection on the first write. A test keeps this list in step with the grains.
     /// </summary>
     public static readonly IReadOnlyList<string> ShopStates =
-        ["cart", "catalog", "email", "order", "order-index", "order-months", "orders", "probe", "product", "user"];
+        ["cart", "catalog", "catalog-page", "email", "order", "orders", "probe", "product", "user"];
 
     /// <summary>
     /// <c>state_</c> + the state name, with the characters a collection name cannot hold ($, NUL)

@@ -1,0 +1,139 @@
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using Shop.Grains.Orders;
+using Shop.Grains.Orders.ReadModel;
+
+namespace Shop.Silo.ReadModels;
+
+/// <summary>
+/// The admin order list in PostgreSQL's <c>shop_orders</c> (migration 0005). An upsert keeps the
+/// highest version; a page is a keyset query on one of the table's indexes (sort value, then id),
+/// and its count stops at <see cref="OrderReadModels.MaxCount"/>, so any page costs about the same
+/// at a million orders as at a hundred.
+/// </summary>
+public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderReadModel
+{
+    private const string Columns = "order_id, number, user_id, email, status, total, created_at, updated_at, version";
+
+    public async Task Upsert(OrderRow row, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand($"""
+            INSERT INTO shop_orders ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (order_id) DO UPDATE SET
+                email = EXCLUDED.email, status = EXCLUDED.status, total = EXCLUDED.total,
+                updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+            WHERE shop_orders.version < EXCLUDED.version
+            """);
+        command.Parameters.Add(new() { Value = row.OrderId });
+        command.Parameters.Add(new() { Value = row.Number });
+        command.Parameters.Add(new() { Value = row.UserId });
+        command.Parameters.Add(new() { Value = row.Email });
+        command.Parameters.Add(new() { Value = (short)row.Status });
+        command.Parameters.Add(new() { Value = row.Total });
+        command.Parameters.Add(new() { Value = row.CreatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.UpdatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.Version });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<OrderRowPage> Query(OrderRowQuery query, CancellationToken cancellationToken = default)
+    {
+        var sortColumn = query.SortBy == OrderSortField.Total ? "total" : "created_at";
+        var direction = query.Descending ? "DESC" : "ASC";
+        var filter = new StringBuilder("TRUE");
+        var parameters = new List<NpgsqlParameter>();
+        string Add(object value, NpgsqlDbType? type = null)
+        {
+            var parameter = new NpgsqlParameter { Value = value };
+            if (type is { } t)
+            {
+                parameter.NpgsqlDbType = t;
+            }
+
+            parameters.Add(parameter);
+            return "$" + parameters.Count;
+        }
+
+        if (query.Status is { } status)
+        {
+            filter.Append($" AND status = {Add((short)status)}");
+        }
+
+        if (query.From is { } from)
+        {
+            filter.Append($" AND created_at >= {Add(from.UtcDateTime, NpgsqlDbType.TimestampTz)}");
+        }
+
+        if (query.To is { } to)
+        {
+            filter.Append($" AND created_at < {Add(to.UtcDateTime, NpgsqlDbType.TimestampTz)}");
+        }
+
+        if (query.Email is { } email)
+        {
+            filter.Append($" AND email = {Add(email)}");
+        }
+
+        if (query.NumberPrefix is { } prefix)
+        {
+            // The prefix is letters and digits only (the API checks), so LIKE needs no escaping.
+            filter.Append($" AND number LIKE {Add(prefix + "%")}");
+        }
+
+        var count = await Count(filter.ToString(), parameters, cancellationToken);
+        var page = new StringBuilder($"SELECT {Columns} FROM shop_orders WHERE {filter}");
+        var pageParameters = parameters.Select(p => p.Clone()).ToList();
+        string AddToPage(object value, NpgsqlDbType? type = null)
+        {
+            var parameter = new NpgsqlParameter { Value = value };
+            if (type is { } t)
+            {
+                parameter.NpgsqlDbType = t;
+            }
+
+            pageParameters.Add(parameter);
+            return "$" + pageParameters.Count;
+        }
+
+        if (query.Cursor is { } cursor)
+        {
+            var value = query.SortBy == OrderSortField.Total
+                ? AddToPage(cursor.SortValue)
+                : AddToPage(new DateTime(cursor.SortValue, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+            page.Append($" AND ({sortColumn}, order_id) {(query.Descending ? "<" : ">")} ({value}, {AddToPage(cursor.OrderId)})");
+        }
+
+        page.Append($" ORDER BY {sortColumn} {direction}, order_id {direction} LIMIT {AddToPage(query.Take + 1)}");
+        if (query.Cursor is null && query.Skip > 0)
+        {
+            page.Append($" OFFSET {AddToPage(query.Skip)}");
+        }
+
+        await using var command = database.CreateCommand(page.ToString());
+        command.Parameters.AddRange(pageParameters.ToArray());
+        var rows = new List<OrderRow>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new OrderRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    (OrderStatus)reader.GetInt16(4), reader.GetInt64(5),
+                    new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero), new DateTimeOffset(reader.GetDateTime(7), TimeSpan.Zero),
+                    reader.GetInt32(8)));
+            }
+        }
+
+        var more = rows.Count > query.Take;
+        rows = rows.Take(query.Take).ToList();
+        return new OrderRowPage(rows, more ? OrderCursor.After(rows[^1], query.SortBy) : null, count);
+    }
+
+    private async Task<int> Count(string filter, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            $"SELECT count(*) FROM (SELECT 1 FROM shop_orders WHERE {filter} LIMIT {OrderReadModels.MaxCount}) AS matching");
+        command.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
