@@ -26,11 +26,12 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 
 // The goals are mobile performance 90, desktop 98, accessibility 100, best practices 100, SEO 95. The
 // thresholds guard what is reached today (docs/performance.md) against regressions, with room for a machine
-// busy with other work: mobile performance is CPU time under a 4× slowdown and moved between 68 and 86 for the
-// same build as the load average went from 14 to 3. Accessibility, best practices and SEO are at 100.
+// busy with other work: performance is mostly CPU time (mobile: under a 4× slowdown); the same build's cart
+// page scored 64-72 on mobile and 88-97 on desktop as the load average moved between 3 and 14. Accessibility,
+// best practices and SEO are at 100.
 const THRESHOLDS = {
   mobile: { performance: 60, accessibility: 95, 'best-practices': 95, seo: 90 },
-  desktop: { performance: 90, accessibility: 95, 'best-practices': 95, seo: 90 },
+  desktop: { performance: 85, accessibility: 95, 'best-practices': 95, seo: 90 },
 };
 
 const failures = [];
