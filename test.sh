@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the shop: the .NET suites (grains in an in-process cluster, the API through a
 # real host, PostgreSQL where a server can be started) and the web client (component tests, then
-# browser tests against a real embedded shop).
+# browser tests against a real embedded shop, then Lighthouse and axe over its main pages).
 #
 # SHOP_REQUIRE_ALL=1 (set by CI) turns every "skipped" notice into a failure.
 #
@@ -41,8 +41,10 @@ if [ -f web/package.json ]; then
   if [ -x /usr/bin/chromium ]; then
     echo "== Web client: browser tests against the embedded shop"
     scripts/e2e.sh
+    echo "== Web client: Lighthouse (mobile, desktop) and axe against the embedded shop"
+    scripts/web-audit.sh
   else
-    skip "browser tests: /usr/bin/chromium is not installed (apt-get install chromium)"
+    skip "browser tests, Lighthouse and axe: /usr/bin/chromium is not installed (apt-get install chromium)"
   fi
 fi
 

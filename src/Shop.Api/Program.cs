@@ -32,6 +32,7 @@ builder.AddShopNotifications();
 builder.AddShopAlerts();
 builder.AddShopHealthChecks();
 builder.AddShopOpenApi();
+builder.AddShopWebClient();
 builder.Services.AddSingleton<CatalogSnapshot>();
 builder.Services.AddSingleton<CartPricing>();
 builder.Services.AddSingleton(WebhookSettings.From(builder.Configuration));

@@ -252,14 +252,14 @@ async function shopperJourney(product) {
     await page.locator('[data-testid="featured-categories"] [data-testid="category-card"]').first().waitFor();
     await page.locator('[data-testid="featured-products"] [data-testid="product-card"]').first().waitFor();
   });
-  await step(page, "antd's prebuilt stylesheet styles the page in the theme", async () => {
-    // antd runs without its CSS-in-JS (theme.zeroRuntime): a component missing from the stylesheet
-    // would render unstyled, which no other step would notice.
+  await step(page, "antd's build-time styles style the page in the theme", async () => {
+    // antd runs without its CSS-in-JS (theme.zeroRuntime): a component whose styles the build did not give
+    // to the page's chunk (build/antd-css.ts) would render unstyled, which no other step would notice.
     const button = await page.getByTestId('home-search').locator('.ant-btn').evaluate((el) => {
       const style = getComputedStyle(el);
       return { background: style.backgroundColor, radius: style.borderTopRightRadius, cursor: style.cursor };
     });
-    expect(button.background === 'rgb(212, 56, 13)', `search button background is ${button.background}`);
+    expect(button.background === 'rgb(196, 51, 10)', `search button background is ${button.background}`);
     expect(button.radius !== '0px' && button.cursor === 'pointer', `search button not styled: ${JSON.stringify(button)}`);
     const layout = await page.locator('.ant-layout').first().evaluate((el) => getComputedStyle(el).display);
     expect(layout === 'flex', `antd layout is display:${layout}`);

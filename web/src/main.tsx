@@ -1,13 +1,18 @@
-import { StrictMode } from 'react';
+// First of all imports: the style layers' order and element defaults (base.css), before any antd style
+// arrives with a component's module.
+import './app/base.css';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/providers/query-client';
 import { createAppRouter, preloadRoute } from './app/router';
 import { initI18n } from './lib/i18n';
-// antd's component styles, rendered at build time (build/antd-static-css.ts): antd runs with
-// `zeroRuntime` and does not generate them while rendering. Before styles.css, which overrides them.
-import 'virtual:antd.css';
+// What all of antd's component styles share, made at build time (build/antd-css.ts, which also gives each
+// module the styles of the components it imports: antd runs with `zeroRuntime`); then the app's own
+// styles, which win over antd's.
+import 'virtual:antd-base.css';
 import './app/styles.css';
+import './app/first-screen.css';
 
 const i18nReady = initI18n();
 const queryClient = createQueryClient();
@@ -16,17 +21,27 @@ const router = createAppRouter(queryClient);
 // Start the current page's chunk and data now, not after the shell has rendered.
 const pageLoaded = preloadRoute(window.location, queryClient);
 
+const container = document.getElementById('root')!;
+// The server drew the catalog pages' first screen into #root (src/Shop.Api/Features/Web): it stays on
+// screen until the client's render replaces it.
+const serverDrawn = container.childElementCount > 0;
+
 function render() {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App queryClient={queryClient} router={router} />
-    </StrictMode>,
-  );
+  // A transition: React renders in slices and yields to the browser between them, instead of
+  // blocking the main thread for the whole first render (what Lighthouse counts as blocking time).
+  startTransition(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    );
+  });
 }
 
 // Render once the texts are in (at once for zh-CN) and the page's code is here: shell and page
 // then appear in one pass. Rendering earlier shows the Suspense skeleton first, and React holds
 // back revealing the page until 300 ms after a skeleton appeared. On a slow network, don't leave
-// the screen blank for long: render anyway.
-const pageOrTimeout = Promise.race([pageLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
+// the screen blank for long: render anyway, unless the server's first screen is showing: replacing it
+// by a skeleton would be a step back.
+const pageOrTimeout = serverDrawn ? pageLoaded : Promise.race([pageLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
 void Promise.all([i18nReady.catch(() => undefined), pageOrTimeout]).then(render);

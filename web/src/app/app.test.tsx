@@ -27,6 +27,9 @@ function renderApp(path: string, user?: User, queryClient = newQueryClient()) {
   return { router, user: userEvent.setup() };
 }
 
+// The home chunk's first import under Vitest transforms antd's Input.Search on its own (a second or so).
+const HOME_LOAD_MS = 10_000;
+
 const url = (router: ReturnType<typeof renderApp>['router']) => router.state.location.pathname + router.state.location.search;
 
 const baseApi = (user?: User) =>
@@ -97,7 +100,7 @@ describe('app shell', () => {
   it('does not ask for a cart while nobody is logged in', async () => {
     const server = baseApi();
     renderApp('/');
-    expect(await screen.findByTestId('featured-products')).toBeInTheDocument();
+    expect(await screen.findByTestId('featured-products', {}, { timeout: HOME_LOAD_MS })).toBeInTheDocument();
     expect(server.callsTo('GET /api/cart')).toHaveLength(0);
     expect(screen.getByTestId('header-login')).toBeInTheDocument();
   });
@@ -125,10 +128,26 @@ describe('start-up preload', () => {
     await preloadRoute({ pathname: '/', search: '' }, queryClient);
 
     renderApp('/', undefined, queryClient);
-    expect(await screen.findByTestId('featured-products')).toBeInTheDocument();
+    expect(await screen.findByTestId('featured-products', {}, { timeout: HOME_LOAD_MS })).toBeInTheDocument();
     expect(await screen.findAllByTestId('category-card')).toHaveLength(categories.length);
     expect(server.callsTo('GET /api/products')).toHaveLength(1);
     expect(server.callsTo('GET /api/categories')).toHaveLength(1);
+  });
+
+  it("fetches a signed-in shopper's cart with the cart page, which then reads it, and no cart for a visitor", async () => {
+    const server = baseApi(customer);
+    const queryClient = newQueryClient();
+    tokenStore.set('token-1');
+    await preloadRoute({ pathname: '/cart', search: '' }, queryClient);
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
+
+    renderApp('/cart', customer, queryClient);
+    expect(await screen.findByTestId('cart-page')).toBeInTheDocument();
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
+
+    tokenStore.clear();
+    await preloadRoute({ pathname: '/cart', search: '' }, newQueryClient());
+    expect(server.callsTo('GET /api/cart')).toHaveLength(1);
   });
 
   it('fetches a product and nothing private', async () => {

@@ -1,15 +1,18 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, useState, type ComponentType } from 'react';
 import { createBrowserRouter, matchRoutes, type Params, type RouteObject } from 'react-router';
+import { prefetchCart } from '@/features/cart/prefetch';
 import { prefetchHome, prefetchProductDetail, prefetchProductList } from '@/features/catalog/prefetch';
 import { setUnauthorizedHandler } from '@/lib/api-client';
 import { loginPathFor } from '@/lib/safe-redirect';
 import { clearUserData } from '@/lib/session';
-import { AccountLayout } from './layout/AccountLayout';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAdmin, RequireAuth } from './routes/guards';
 
 type Prefetch = (queryClient: QueryClient, params: Params, search: URLSearchParams) => void;
+
+// The personal center's tabs (an antd Menu) load with its pages, not with every page.
+const AccountLayout = lazy(() => import('./layout/AccountLayout').then((module) => ({ default: module.AccountLayout })));
 
 /** What preloadRoute needs to know about a page; kept on its route as `handle`. */
 interface PageHandle {
@@ -53,7 +56,7 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { path: '/cart', ...page(() => import('./routes/cart')) },
+          { path: '/cart', ...page(() => import('./routes/cart'), prefetchCart) },
           { path: '/checkout', ...page(() => import('./routes/checkout')) },
           {
             path: '/account',

@@ -1,4 +1,5 @@
 import type { ProblemDetails } from '@/types/api';
+import { takeInitialAnswer } from './initial-data';
 import { tokenStore } from './token-store';
 
 /** Any non-2xx answer, carrying the problem details the API sent (or what we could infer). */
@@ -84,6 +85,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const finalHeaders: Record<string, string> = { Accept: 'application/json, application/problem+json', ...headers };
   if (body !== undefined) finalHeaders['Content-Type'] = 'application/json';
   if (token) finalHeaders.Authorization = `Bearer ${token}`;
+
+  // The catalog data the server sent with the page: no second trip for it.
+  const initial = method === 'GET' ? takeInitialAnswer(buildUrl(path, query)) : undefined;
+  if (initial) return initial.body as T;
 
   let response: Response;
   try {

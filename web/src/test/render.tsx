@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
+import { App as AntApp } from 'antd';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
@@ -47,7 +48,10 @@ export function renderWithApp(ui: ReactElement, { route = '/', path = '/', extra
   );
   const result = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      {/* As the admin pages wrap their views (the message API). */}
+      <AntApp component={false}>
+        <RouterProvider router={router} />
+      </AntApp>
     </AppProviders>,
   );
   return { ...result, router, queryClient, user: userEvent.setup() };

@@ -9,6 +9,8 @@ export function AccountLayout() {
   const location = useLocation();
   return (
     <div data-testid="account-layout">
+      {/* The page's heading for screen readers; the tabs below say the same to the eye. */}
+      <h1 className="shop-visually-hidden">{t('nav.account')}</h1>
       <Menu
         mode="horizontal"
         selectedKeys={[activeKey(ACCOUNT_NAV, location.pathname) ?? '']}

@@ -1,17 +1,16 @@
-import { DownOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Space } from 'antd';
+import { Space } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'react-router';
 import { LinkButton } from '@/components/LinkButton';
-import { useLogout, useSession } from '@/lib/session';
-import { ACCOUNT_NAV, MAIN_NAV, visibleItems } from './nav-items';
+import { useSession } from '@/lib/session';
+
+const UserMenu = lazy(() => import('./UserMenu'));
 
 /** Desktop: the user's name opening their links, or log in / register for a visitor. */
 export function AccountMenu() {
   const { t } = useTranslation();
   const session = useSession();
-  const logout = useLogout();
-  const navigate = useNavigate();
   const location = useLocation();
 
   if (!session.user) {
@@ -28,35 +27,10 @@ export function AccountMenu() {
     );
   }
 
-  const adminLinks = visibleItems(MAIN_NAV, session.isAdmin).filter((item) => item.adminOnly);
+  // The signed-in menu (a dropdown) loads on its own: a visitor's first page does not need it.
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: [
-          ...ACCOUNT_NAV.map((item) => ({ key: item.to, label: <Link to={item.to} data-testid={`menu-${item.testId}`}>{t(item.labelKey)}</Link> })),
-          ...(adminLinks.length
-            ? [{ type: 'divider' as const }, ...adminLinks.map((item) => ({ key: item.to, label: <Link to={item.to} data-testid={`menu-${item.testId}`}>{t(item.labelKey)}</Link> }))]
-            : []),
-          { type: 'divider' as const },
-          {
-            key: 'logout',
-            label: <span data-testid="logout">{t('auth.logout')}</span>,
-            onClick: () => {
-              logout();
-              void navigate('/');
-            },
-          },
-        ],
-      }}
-    >
-      <Button type="text" data-testid="account-menu" data-role={session.user.role}>
-        <Space size={4}>
-          <UserOutlined />
-          <span className="shop-account-name">{session.user.name}</span>
-          <DownOutlined style={{ fontSize: 10 }} />
-        </Space>
-      </Button>
-    </Dropdown>
+    <Suspense fallback={<span className="shop-account-name">{session.user.name}</span>}>
+      <UserMenu />
+    </Suspense>
   );
 }

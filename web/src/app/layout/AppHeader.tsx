@@ -1,4 +1,4 @@
-import { Layout, Menu } from 'antd';
+import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { CartBadge } from '@/features/cart/components/CartBadge';
@@ -15,6 +15,7 @@ export function AppHeader() {
   const session = useSession();
   const location = useLocation();
   const items = visibleItems(MAIN_NAV, session.isAdmin);
+  const active = activeKey(items, location.pathname);
 
   return (
     <Layout.Header className="shop-header" data-testid="app-header">
@@ -23,12 +24,15 @@ export function AppHeader() {
         {t('app.name')}
       </Link>
       {!isMobile && (
-        <Menu
-          mode="horizontal"
-          className="shop-header-menu"
-          selectedKeys={[activeKey(items, location.pathname) ?? '']}
-          items={items.map((item) => ({ key: item.to, label: <Link to={item.to} data-testid={item.testId}>{t(item.labelKey)}</Link> }))}
-        />
+        // Plain links styled as antd's horizontal menu (styles.css): the same markup as the server's
+        // first screen, and no menu component (with its overflow and popup machinery) on every page.
+        <nav className="shop-nav" aria-label={t('nav.main')}>
+          {items.map((item) => (
+            <Link key={item.to} to={item.to} data-testid={item.testId} aria-current={item.to === active ? 'page' : undefined}>
+              {t(item.labelKey)}
+            </Link>
+          ))}
+        </nav>
       )}
       <div className="shop-header-right">
         {!isMobile && <LanguageSwitch />}

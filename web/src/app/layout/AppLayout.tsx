@@ -1,15 +1,18 @@
 import { Layout } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { PageSkeleton } from '@/components/PageSkeleton';
 import { AppHeader } from './AppHeader';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
-  useEffect(() => {
+  const { pathname } = useLocation();
+  // The shop's name on every page change; a page with a title of its own sets it after this
+  // (useDocumentTitle: layout effects run before all effects).
+  useLayoutEffect(() => {
     document.title = t('app.name');
-  }, [t, i18n.language]);
+  }, [t, i18n.language, pathname]);
   return (
     <Layout className="shop-layout">
       <AppHeader />

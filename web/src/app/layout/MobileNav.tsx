@@ -1,66 +1,34 @@
 import { MenuOutlined } from '@ant-design/icons';
-import { Button, Divider, Drawer, Menu } from 'antd';
-import { useState } from 'react';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { LinkButton } from '@/components/LinkButton';
-import { useLogout, useSession } from '@/lib/session';
-import { LanguageSwitch } from './LanguageSwitch';
-import { ACCOUNT_NAV, activeKey, MAIN_NAV, visibleItems } from './nav-items';
+
+// The drawer and its menu load on the first tap: a phone's first page does not need them.
+const MobileNavDrawer = lazy(() => import('./MobileNavDrawer'));
 
 /** On a phone the whole header menu folds into a drawer behind one button. */
 export function MobileNav() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const session = useSession();
-  const logout = useLogout();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const close = () => setOpen(false);
-
-  const items = [
-    ...visibleItems(MAIN_NAV, session.isAdmin),
-    ...(session.user ? ACCOUNT_NAV : []),
-  ];
+  const [opened, setOpened] = useState(false);
 
   return (
     <>
-      <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.openMenu')} onClick={() => setOpen(true)} data-testid="mobile-menu-button" />
-      <Drawer open={open} onClose={close} placement="left" size={280} title={t('app.name')} data-testid="mobile-menu">
-        <Menu
-          mode="inline"
-          selectedKeys={[activeKey(items, location.pathname) ?? '']}
-          style={{ borderInlineEnd: 'none' }}
-          onClick={close}
-          items={items.map((item) => ({ key: item.to, label: <Link to={item.to} data-testid={`drawer-${item.testId}`}>{t(item.labelKey)}</Link> }))}
-        />
-        <Divider />
-        <div style={{ padding: '0 16px', display: 'grid', gap: 16 }}>
-          <LanguageSwitch />
-          {session.user ? (
-            <Button
-              block
-              onClick={() => {
-                close();
-                logout();
-                void navigate('/');
-              }}
-              data-testid="drawer-logout"
-            >
-              {t('auth.logout')}
-            </Button>
-          ) : (
-            <>
-              <LinkButton to="/login" type="primary" block onClick={close} data-testid="drawer-login">
-                {t('auth.login')}
-              </LinkButton>
-              <LinkButton to="/register" block onClick={close} data-testid="drawer-register">
-                {t('auth.register')}
-              </LinkButton>
-            </>
-          )}
-        </div>
-      </Drawer>
+      <Button
+        type="text"
+        icon={<MenuOutlined />}
+        aria-label={t('nav.openMenu')}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+        data-testid="mobile-menu-button"
+      />
+      {opened && (
+        <Suspense fallback={null}>
+          <MobileNavDrawer open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

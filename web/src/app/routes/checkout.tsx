@@ -47,7 +47,7 @@ export default function CheckoutPage() {
 
   return (
     <div data-testid="checkout-page">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="shop-page-title">
         {t('checkout.title')}
       </Typography.Title>
       <Steps

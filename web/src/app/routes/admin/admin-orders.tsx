@@ -1,5 +1,11 @@
+import { App } from 'antd';
 import { AdminOrdersView } from '@/features/admin/components/AdminOrdersView';
 
 export default function AdminOrdersPage() {
-  return <AdminOrdersView />;
+  // antd's App gives the admin views their message API (App.useApp).
+  return (
+    <App component={false}>
+      <AdminOrdersView />
+    </App>
+  );
 }

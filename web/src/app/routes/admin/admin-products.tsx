@@ -1,3 +1,4 @@
+import { App } from 'antd';
 import { AdminProductsView } from '@/features/admin/components/AdminProductsView';
 import { useCategories } from '@/features/catalog/api/get-categories';
 import { categoryName } from '@/lib/category-name';
@@ -10,5 +11,10 @@ export default function AdminProductsPage() {
   const categories = useCategories();
   const language = currentLanguage();
   const options = (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, language) }));
-  return <AdminProductsView categories={options} />;
+  // antd's App gives the admin views their message API (App.useApp).
+  return (
+    <App component={false}>
+      <AdminProductsView categories={options} />
+    </App>
+  );
 }

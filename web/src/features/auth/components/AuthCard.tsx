@@ -6,7 +6,7 @@ export function AuthCard({ title, children, testId }: { title: string; children:
   return (
     <div className="shop-auth" data-testid={testId}>
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
+        <Typography.Title level={1} className="shop-page-title" style={{ textAlign: 'center' }}>
           {title}
         </Typography.Title>
         {children}

@@ -1,5 +1,5 @@
 import { AppstoreOutlined } from '@ant-design/icons';
-import { Card, Skeleton, Typography } from 'antd';
+import { Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '@/components/QueryError';
@@ -7,6 +7,7 @@ import { categoryName } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
 import { useCategories } from '../api/get-categories';
 
+/** The categories as cards (styles.css `.shop-card`, as the server draws them for the first screen). */
 export function CategoryGrid() {
   const { t } = useTranslation();
   const categories = useCategories();
@@ -16,18 +17,18 @@ export function CategoryGrid() {
       {categories.isPending
         ? Array.from({ length: 6 }, (_, i) => <Skeleton.Button key={i} active block style={{ height: 72 }} />)
         : categories.data.map((category) => (
-            <Link key={category.id} to={`/products?category=${encodeURIComponent(category.id)}`} data-testid="category-card" data-category-id={category.id}>
-              <Card hoverable size="small" styles={{ body: { display: 'flex', gap: 10, alignItems: 'center' } }}>
-                <AppstoreOutlined style={{ fontSize: 22, color: 'var(--shop-primary)' }} />
-                <div style={{ minWidth: 0 }}>
-                  <Typography.Text strong ellipsis style={{ display: 'block' }}>
-                    {categoryName(category, currentLanguage())}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('catalog.productCount', { count: category.productCount })}
-                  </Typography.Text>
-                </div>
-              </Card>
+            <Link
+              key={category.id}
+              to={`/products?category=${encodeURIComponent(category.id)}`}
+              data-testid="category-card"
+              data-category-id={category.id}
+              className="shop-card shop-card-hoverable shop-category-card"
+            >
+              <AppstoreOutlined className="shop-category-icon" />
+              <span className="shop-category-text">
+                <strong>{categoryName(category, currentLanguage())}</strong>
+                <small>{t('catalog.productCount', { count: category.productCount })}</small>
+              </span>
             </Link>
           ))}
     </div>

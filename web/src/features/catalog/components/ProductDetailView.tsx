@@ -8,6 +8,7 @@ import { QueryError } from '@/components/QueryError';
 import { ApiError } from '@/lib/api-client';
 import { categoryName } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import type { Product } from '@/types/api';
 import { useCategories } from '../api/get-categories';
 import { useProduct } from '../api/get-product';
@@ -23,6 +24,7 @@ export function ProductDetailView({ productId, renderActions }: ProductDetailVie
   const product = useProduct(productId);
   const categories = useCategories();
   const [selected, setSelected] = useState(0);
+  useDocumentTitle(product.data?.name);
 
   if (product.isPending) {
     return (
@@ -90,7 +92,7 @@ export function ProductDetailView({ productId, renderActions }: ProductDetailVie
           )}
         </div>
         <div>
-          <Typography.Title level={2} style={{ marginTop: 0 }} data-testid="product-title">
+          <Typography.Title level={1} className="shop-product-title" data-testid="product-title">
             {item.name}
           </Typography.Title>
           {item.brand && <Typography.Text type="secondary">{t('catalog.brand')}: {item.brand}</Typography.Text>}
@@ -112,7 +114,7 @@ export function ProductDetailView({ productId, renderActions }: ProductDetailVie
           )}
         </div>
       </div>
-      <Typography.Title level={4} style={{ marginTop: 32 }}>
+      <Typography.Title level={2} className="shop-section-title" style={{ marginTop: 32 }}>
         {t('catalog.description')}
       </Typography.Title>
       <Typography.Paragraph style={{ whiteSpace: 'pre-line' }} data-testid="product-description">

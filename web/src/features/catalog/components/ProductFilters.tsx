@@ -69,6 +69,8 @@ export function ProductFilters({ filters, onChange, onReset }: ProductFiltersPro
         placeholder={t('catalog.allCategories')}
         allowClear
         virtual={false}
+        // Tall enough for every category: a list that scrolls would need to be reachable by keyboard as a region.
+        listHeight={440}
         loading={categories.isLoading}
         value={filters.category}
         onChange={(value?: string) => onChange({ category: value || undefined })}

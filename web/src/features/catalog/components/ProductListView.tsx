@@ -1,8 +1,10 @@
 import { Button, Empty, Pagination, Typography } from 'antd';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/QueryError';
+import { useDocumentTitle } from '@/lib/use-document-title';
 import { useProducts } from '../api/get-products';
-import { filtersToQuery, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
+import { filtersToQuery, filtersToSearchParams, PAGE_SIZES, useProductFilters } from '../hooks/use-product-filters';
 import { ProductFilters } from './ProductFilters';
 import { ProductGrid } from './ProductGrid';
 
@@ -11,11 +13,13 @@ export function ProductListView() {
   const { filters, update, reset } = useProductFilters();
   const products = useProducts(filtersToQuery(filters));
   const page = products.data;
+  const heading = filters.q ? t('catalog.resultsFor', { q: filters.q }) : t('catalog.allProducts');
+  useDocumentTitle(heading);
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {filters.q ? t('catalog.resultsFor', { q: filters.q }) : t('catalog.allProducts')}
+      <Typography.Title level={1} className="shop-page-title">
+        {heading}
       </Typography.Title>
       <ProductFilters filters={filters} onChange={update} onReset={reset} />
 
@@ -42,6 +46,16 @@ export function ProductListView() {
               total={page.total}
               showSizeChanger
               pageSizeOptions={PAGE_SIZES.map(String)}
+              // Page links with real addresses, so that crawlers can follow them (the click itself is handled by onChange).
+              itemRender={(target, type, original) =>
+                type === 'page' || type === 'jump-prev' || type === 'jump-next' ? (
+                  <a href={`/products?${filtersToSearchParams({ ...filters, page: target }).toString()}`} onClick={(event) => event.preventDefault()}>
+                    {type === 'page' ? target : (original as ReactElement<{ children?: ReactNode }>).props.children}
+                  </a>
+                ) : (
+                  original
+                )
+              }
               onChange={(nextPage, nextSize) => {
                 update(nextSize !== filters.pageSize ? { pageSize: nextSize } : { page: nextPage });
                 window.scrollTo({ top: 0, behavior: 'smooth' });

@@ -1,4 +1,5 @@
-import { Input } from 'antd';
+// Input.Search alone: antd's Input module also brings TextArea, Password and OTP.
+import Search from 'antd/es/input/Search';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -7,7 +8,7 @@ export function SearchBox({ size = 'large' }: { size?: 'large' | 'middle' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Input.Search
+    <Search
       size={size}
       placeholder={t('catalog.searchPlaceholder')}
       aria-label={t('catalog.searchPlaceholder')}

@@ -1,0 +1,257 @@
+#!/usr/bin/env node
+// Lighthouse (mobile and desktop) and axe-core over the shop's main pages, against a running shop that
+// serves the built client (scripts/web-audit.sh starts one). Prints two tables; exit code 1 when a score
+// is below its threshold or axe finds a violation.
+//
+//   SHOP_URL=http://127.0.0.1:5000 node e2e/audit.mjs
+//
+// Lighthouse 12.2.3 (13 needs Node 22) with its default mobile profile (a mid-range phone on slow 4G,
+// simulated) and its desktop preset, each page run LIGHTHOUSE_RUNS times (default 3) in a fresh browser,
+// the median run (by performance score) reported. /cart is measured signed in with two products in the cart.
+// axe-core (WCAG 2.0/2.1 A and AA, plus best practices) checks every page in both languages, at desktop and
+// phone size, also with the popups open: selects, the account menu, the phone's menu, a form's errors.
+
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import puppeteer from 'puppeteer-core';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const BASE = (process.env.SHOP_URL ?? 'http://127.0.0.1:5000').replace(/\/+$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const ONLY = process.env.AUDIT_ONLY; // "lighthouse" or "axe", to run one half
+// Chromium here: no sandbox (root in CI), nothing that phones home during a measurement.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// The goals are mobile performance 90, desktop 98, accessibility 100, best practices 100, SEO 95. The
+// thresholds guard what is reached today (docs/performance.md) against regressions, with room for a machine
+// busy with other work: performance is mostly CPU time (mobile: under a 4× slowdown); the same build's cart
+// page scored 64-72 on mobile and 88-97 on desktop as the load average moved between 3 and 14. Accessibility,
+// best practices and SEO are at 100.
+const THRESHOLDS = {
+  mobile: { performance: 60, accessibility: 95, 'best-practices': 95, seo: 90 },
+  desktop: { performance: 85, accessibility: 95, 'best-practices': 95, seo: 90 },
+};
+
+const failures = [];
+let checks = 0;
+
+// ------------------------------------------------------------------ a shopper with a cart
+
+async function api(path, { method = 'GET', body, token } = {}) {
+  const response = await fetch(BASE + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+async function shopperWithCart() {
+  const auth = await api('/api/auth/register', {
+    method: 'POST',
+    body: { email: `audit-${Date.now().toString(36)}@example.com`, password: 'audit-password-1', name: '审计用户' },
+  });
+  const products = await api('/api/products?inStock=true&sort=popular&pageSize=2');
+  for (const product of products.items) await api('/api/cart/items', { method: 'POST', token: auth.token, body: { productId: product.id, quantity: 1 } });
+  return { token: auth.token, expiresAt: auth.expiresAt, productId: products.items[0].id };
+}
+
+// ------------------------------------------------------------------ Lighthouse
+
+async function lighthouseRun(url, formFactor, session) {
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, '--headless=new'] });
+  try {
+    const page = await browser.newPage();
+    if (session) {
+      // Signed in as the shopper: Lighthouse clears caches but keeps localStorage, where the client keeps the token.
+      await page.goto(`${BASE}/robots.txt`);
+      await page.evaluate(({ token, expiresAt }) => {
+        localStorage.setItem('shop.token', token);
+        localStorage.setItem('shop.tokenExpiresAt', expiresAt);
+      }, session);
+    }
+    const result = await lighthouse(url, { output: 'json', logLevel: 'error' }, formFactor === 'desktop' ? desktopConfig : undefined, page);
+    const { categories, audits } = result.lhr;
+    return {
+      ok: categories.performance.score !== null && !result.lhr.runtimeError,
+      error: result.lhr.runtimeError?.code ?? 'no performance score',
+      performance: Math.round(categories.performance.score * 100),
+      accessibility: Math.round(categories.accessibility.score * 100),
+      'best-practices': Math.round(categories['best-practices'].score * 100),
+      seo: Math.round(categories.seo.score * 100),
+      fcp: audits['first-contentful-paint'].numericValue,
+      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: audits['total-blocking-time'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+      finalUrl: result.lhr.finalDisplayedUrl,
+      failing: Object.entries(audits)
+        .filter(([id, audit]) => audit.score !== null && audit.score < 1 && ['accessibility', 'best-practices', 'seo'].some((c) => categories[c].auditRefs.some((ref) => ref.id === id && ref.weight > 0)))
+        .map(([id]) => id),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A run that Lighthouse could not complete (no score: a page that did not paint in time) is run again, twice at most. */
+async function measured(run) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await run();
+    if (result.ok || attempt === 3) return result;
+    console.log(`  (a run without a score: ${result.error}; again)`);
+  }
+}
+
+async function runLighthouse(pages) {
+  const rows = [];
+  for (const formFactor of ['mobile', 'desktop']) {
+    for (const { name, path, session } of pages) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measured(() => lighthouseRun(BASE + path, formFactor, session)));
+      const median = runs.sort((a, b) => a.performance - b.performance)[Math.floor(runs.length / 2)];
+      if (new URL(median.finalUrl).pathname !== new URL(BASE + path).pathname) failures.push(`${name}: Lighthouse ended on ${median.finalUrl}`);
+      for (const [category, minimum] of Object.entries(THRESHOLDS[formFactor])) {
+        checks++;
+        if (median[category] < minimum) failures.push(`${name} (${formFactor}): ${category} ${median[category]} < ${minimum}${median.failing.length ? ` (failing: ${median.failing.join(', ')})` : ''}`);
+      }
+      rows.push({ name, formFactor, ...median, spread: runs.map((r) => r.performance).join('/') });
+      console.log(`  lighthouse ${formFactor} ${name}: ${median.performance} (runs ${rows.at(-1).spread})`);
+    }
+  }
+  const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  console.log('\n| page | device | performance | FCP | LCP | TBT | CLS | accessibility | best practices | SEO |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.formFactor} | ${r.performance} (${r.spread}) | ${seconds(r.fcp)} | ${seconds(r.lcp)} | ${Math.round(r.tbt)} ms | ${r.cls.toFixed(3)} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} |`);
+  }
+}
+
+// ------------------------------------------------------------------ axe
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 812 } };
+
+/** Each page, and the states worth checking on it beyond the first screen (popups, form errors). */
+function axePages(productId) {
+  const open = (testId) => async (page) => {
+    await page.getByTestId(testId).locator('.ant-select-selector, [role=combobox]').first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor();
+  };
+  return [
+    { name: '/', path: '/', ready: 'featured-products' },
+    {
+      name: '/products',
+      path: '/products',
+      ready: 'product-grid',
+      states: { 'category select open': open('filter-category'), 'sort select open': open('sort-select') },
+    },
+    { name: '/products?q=耳机', path: `/products?q=${encodeURIComponent('耳机')}`, ready: 'product-grid' },
+    { name: 'product page', path: `/products/${productId}`, ready: 'product-detail' },
+    {
+      name: '/login',
+      path: '/login',
+      ready: 'login-form',
+      states: {
+        'errors shown': async (page) => {
+          await page.getByTestId('login-submit').click();
+          await page.locator('.ant-form-item-explain-error').first().waitFor();
+        },
+      },
+    },
+    { name: '/register', path: '/register', ready: 'register-form' },
+    { name: '/cart', path: '/cart', ready: 'cart-line', signedIn: true },
+    { name: '/checkout', path: '/checkout', ready: 'place-order', signedIn: true },
+    { name: '/account', path: '/account', ready: 'account-layout', signedIn: true },
+    { name: '/account/orders', path: '/account/orders', ready: 'account-layout', signedIn: true },
+  ];
+}
+
+/** Popups of the header: the account menu on a desktop, the menu drawer on a phone. */
+const headerStates = {
+  desktop: async (page) => {
+    await page.getByTestId('account-menu').click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').first().waitFor();
+  },
+  phone: async (page) => {
+    await page.getByTestId('mobile-menu-button').click();
+    await page.locator('.ant-drawer-open, .ant-drawer-content').first().waitFor();
+  },
+};
+
+async function runAxe(pages, session) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const rows = [];
+  try {
+    for (const language of ['zh-CN', 'en-US']) {
+      for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+        for (const spec of pages) {
+          const context = await browser.newContext({ viewport, ...(device === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+          await context.addInitScript(
+            ({ language, session }) => {
+              localStorage.setItem('shop.lang', language);
+              if (session) {
+                localStorage.setItem('shop.token', session.token);
+                localStorage.setItem('shop.tokenExpiresAt', session.expiresAt);
+              }
+            },
+            { language, session: spec.signedIn || spec.path === '/' ? session : undefined },
+          );
+          const page = await context.newPage();
+          const states = { '': null, ...(spec.states ?? {}), ...(spec.path === '/' ? { 'header menu open': headerStates[device] } : {}) };
+          for (const [state, act] of Object.entries(states)) {
+            await page.goto(BASE + spec.path);
+            await page.getByTestId(spec.ready).first().waitFor({ timeout: 20_000 });
+            if (act) await act(page);
+            await page.waitForTimeout(300); // popups' opening animations
+            const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+            const label = `${spec.name}${state ? ` (${state})` : ''}`;
+            checks++;
+            rows.push({ label, language, device, violations: result.violations });
+            for (const violation of result.violations) {
+              failures.push(`axe ${label}, ${language}, ${device}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+            }
+          }
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const cell = (label, language, device) => {
+    const row = rows.find((r) => r.label === label && r.language === language && r.device === device);
+    return row ? (row.violations.length ? row.violations.map((v) => v.id).join(', ') : '0') : '—';
+  };
+  const labels = [...new Set(rows.map((r) => r.label))];
+  console.log('\n| axe: page (state) | zh-CN desktop | zh-CN phone | en-US desktop | en-US phone |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const label of labels) {
+    console.log(`| ${label} | ${cell(label, 'zh-CN', 'desktop')} | ${cell(label, 'zh-CN', 'phone')} | ${cell(label, 'en-US', 'desktop')} | ${cell(label, 'en-US', 'phone')} |`);
+  }
+  console.log(`\naxe: ${rows.length} checks, ${rows.filter((r) => r.violations.length).length} with violations`);
+}
+
+// ------------------------------------------------------------------ main
+
+const session = await shopperWithCart();
+console.log(`Auditing ${BASE} (Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, runs per page: ${RUNS})`);
+if (ONLY !== 'axe') {
+  await runLighthouse([
+    { name: '/', path: '/' },
+    { name: '/products', path: '/products' },
+    { name: 'product page', path: `/products/${session.productId}` },
+    { name: '/cart', path: '/cart', session },
+  ]);
+}
+if (ONLY !== 'lighthouse') await runAxe(axePages(session.productId), session);
+
+if (failures.length) {
+  console.log(`\nFailed:`);
+  for (const failure of failures) console.log(`  - ${failure}`);
+}
+// Checks: each Lighthouse category of each page and device, each axe run; a check can fail more than once.
+const failed = Math.min(checks, failures.length);
+console.log(`\n${checks - failed} passed, ${failed} failed`);
+process.exit(failures.length ? 1 : 0);

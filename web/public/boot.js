@@ -1,0 +1,25 @@
+// Starts the client on a page whose first screen the server drew (src/Shop.Api/Features/Web/WebPages.cs):
+// the page is already on screen, so its scripts are asked for only after that first frame, leaving the
+// network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks.
+(function () {
+  var meta = document.querySelector('meta[name="shop-scripts"]');
+  if (!meta) return;
+  var files = meta.content.split(' ');
+  function start() {
+    files.slice(1).forEach(function (href) {
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.appendChild(link);
+    });
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = files[0];
+    document.head.appendChild(script);
+  }
+  requestAnimationFrame(function () {
+    setTimeout(start, 0);
+  });
+})();
