@@ -42,7 +42,9 @@ if [ -f web/package.json ]; then
     echo "== Web client: browser tests against the embedded shop"
     scripts/e2e.sh
     echo "== Web client: Lighthouse (mobile, desktop) and axe against the embedded shop"
-    scripts/web-audit.sh
+    # One Lighthouse run per page here (the thresholds leave room for noise); the published
+    # figures in docs/performance.md take the median of three (LIGHTHOUSE_RUNS=3).
+    LIGHTHOUSE_RUNS="${LIGHTHOUSE_RUNS:-1}" scripts/web-audit.sh
   else
     skip "browser tests, Lighthouse and axe: /usr/bin/chromium is not installed (apt-get install chromium)"
   fi

@@ -37,6 +37,17 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** How many products each category and the in-stock filter would show, the rest of the filter kept. */
+export interface ProductFacets {
+  categories: { id: string; count: number }[];
+  inStock: number;
+}
+
+export interface ProductPage extends Page<ProductSummary> {
+  /** Absent from answers drawn before facets existed (and from test fixtures that leave it out). */
+  facets?: ProductFacets;
+}
+
 export interface Category {
   id: string;
   name: string;

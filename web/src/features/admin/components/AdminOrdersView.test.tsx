@@ -36,6 +36,27 @@ describe('admin orders', () => {
     expect(server.callsTo('GET /api/admin/orders').at(-1)!.url.searchParams.get('status')).toBe('Shipped');
   });
 
+  it('searches by customer email or order number and sorts by total, all in the URL', async () => {
+    const server = ordersServer([paid, shipped]);
+    const { user } = renderWithApp(<AdminOrdersView />, { route: '/admin/orders', path: '/admin/orders', user: admin });
+    await screen.findAllByTestId('admin-order-row');
+    const lastQuery = () => Object.fromEntries(server.callsTo('GET /api/admin/orders').at(-1)!.url.searchParams);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Customer email or order number' }), 'li@shop.test{Enter}');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ email: 'li@shop.test', sort: 'createdAt', order: 'desc' }));
+    expect(currentUrl().searchParams.get('search')).toBe('li@shop.test');
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Customer email or order number' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Customer email or order number' }), '7F3A{Enter}');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ q: '7F3A' }));
+    expect(lastQuery().email).toBeUndefined();
+
+    await user.click(within(screen.getByTestId('admin-order-sort')).getByRole('combobox'));
+    await user.click(await screen.findByText('Total: high to low'));
+    await waitFor(() => expect(lastQuery()).toMatchObject({ q: '7F3A', sort: 'total', order: 'desc' }));
+    expect(currentUrl().search).toBe('?search=7F3A&sort=total_desc');
+  });
+
   it('offers ship and refund for a paid order, deliver for a shipped one, and ships with carrier and tracking number', async () => {
     const server = ordersServer([paid, shipped]);
     const { user } = renderWithApp(<AdminOrdersView />, { route: '/admin/orders', path: '/admin/orders', user: admin });

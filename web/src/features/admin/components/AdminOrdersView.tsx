@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Space, Table, Typography, type ButtonProps } from 'antd';
+import { App, Button, Input, Popconfirm, Select, Space, Table, Typography, type ButtonProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '@/types/api';
 import { useDeliverOrder } from '../api/deliver-order';
-import { useAdminOrders } from '../api/get-admin-orders';
+import { ADMIN_ORDER_SORTS, type AdminOrderSort, useAdminOrders } from '../api/get-admin-orders';
 import { useRefundOrder } from '../api/refund-order';
 import { ShipOrderModal } from './ShipOrderModal';
 
@@ -55,17 +55,24 @@ export function AdminOrdersView() {
   const statusParam = params.get('status');
   const status = ORDER_STATUSES.includes(statusParam as OrderStatus) ? (statusParam as OrderStatus) : undefined;
   const page = Math.max(1, Number(params.get('page')) || 1);
-  const orders = useAdminOrders({ status, page, pageSize: PAGE_SIZE });
+  const search = params.get('search')?.trim() || undefined;
+  const sortParam = params.get('sort') as AdminOrderSort | null;
+  const sort = sortParam && ADMIN_ORDER_SORTS.includes(sortParam) ? sortParam : undefined;
+  const orders = useAdminOrders({ status, search, sort, page, pageSize: PAGE_SIZE });
   const deliver = useDeliverOrder();
   const refund = useRefundOrder();
   const [shipping, setShipping] = useState<Order>();
 
-  const setQuery = (next: { status?: OrderStatus; page?: number }) => {
-    const search = new URLSearchParams();
-    if (next.status) search.set('status', next.status);
-    if (next.page && next.page > 1) search.set('page', String(next.page));
-    setParams(search);
+  // Every filter lives in the URL; changing one goes back to page 1.
+  const setQuery = (next: { status?: OrderStatus; search?: string; sort?: AdminOrderSort; page?: number }) => {
+    const query = new URLSearchParams();
+    if (next.status) query.set('status', next.status);
+    if (next.search) query.set('search', next.search);
+    if (next.sort) query.set('sort', next.sort);
+    if (next.page && next.page > 1) query.set('page', String(next.page));
+    setParams(query);
   };
+  const current = { status, search, sort };
   const feedback = (success: string) => ({
     onSuccess: () => void message.success(success),
     onError: (error: unknown) => void message.error(errorMessage(error, t)),
@@ -83,10 +90,29 @@ export function AdminOrdersView() {
           placeholder={t('admin.allStatuses')}
           aria-label={t('admin.statusFilter')}
           value={status}
-          onChange={(value?: OrderStatus) => setQuery({ status: value })}
+          onChange={(value?: OrderStatus) => setQuery({ ...current, status: value })}
           options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`), 'data-testid': `status-option-${s}` }))}
           style={{ width: 180 }}
           data-testid="admin-order-status-filter"
+        />
+        <Input.Search
+          allowClear
+          defaultValue={search}
+          key={search ?? ''}
+          placeholder={t('admin.orderSearch')}
+          aria-label={t('admin.orderSearch')}
+          onSearch={(value) => setQuery({ ...current, search: value.trim() || undefined })}
+          style={{ width: 280 }}
+          data-testid="admin-order-search"
+        />
+        <Select
+          virtual={false}
+          aria-label={t('admin.orderSort')}
+          value={sort ?? 'newest'}
+          onChange={(value: AdminOrderSort) => setQuery({ ...current, sort: value === 'newest' ? undefined : value })}
+          options={ADMIN_ORDER_SORTS.map((s) => ({ value: s, label: t(`admin.orderSorts.${s}`) }))}
+          style={{ width: 180 }}
+          data-testid="admin-order-sort"
         />
       </Space>
       {orders.isError && !orders.data ? (
@@ -100,7 +126,15 @@ export function AdminOrdersView() {
           scroll={{ x: 'max-content' }}
           expandable={{ expandedRowRender: (order) => <OrderExpansion order={order} /> }}
           onRow={(record) => ({ 'data-testid': 'admin-order-row', 'data-order-id': record.id, 'data-status': record.status }) as HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: orders.data?.total ?? 0, showSizeChanger: false, onChange: (next) => setQuery({ status, page: next }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: orders.data?.total ?? 0,
+            showSizeChanger: false,
+            // The API counts up to 10,000: beyond, the list says so instead of a number it does not know.
+            showTotal: (total) => t(total >= 10_000 ? 'admin.orderTotalMany' : 'admin.orderTotal', { count: total }),
+            onChange: (next) => setQuery({ ...current, page: next }),
+          }}
           columns={[
             { title: t('orders.number'), dataIndex: 'id', render: (id: string) => <Typography.Text copyable={{ text: id }}>{orderNumber(id)}</Typography.Text> },
             { title: t('orders.createdAt'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at) },

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type QueryValue } from '@/lib/api-client';
-import type { Page, ProductSummary } from '@/types/api';
+import type { ProductPage } from '@/types/api';
 
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'popular';
 export const PRODUCT_SORTS: readonly ProductSort[] = ['relevance', 'price_asc', 'price_desc', 'newest', 'popular'];
@@ -21,7 +21,7 @@ export interface ProductQuery {
 export const FEATURED_PRODUCTS_QUERY = { sort: 'popular', inStock: true, pageSize: 8, page: 1 } satisfies ProductQuery;
 
 export const fetchProducts = (query: ProductQuery, signal?: AbortSignal) =>
-  api.get<Page<ProductSummary>>('/api/products', {
+  api.get<ProductPage>('/api/products', {
     query: { ...query, inStock: query.inStock ? true : undefined } as Record<string, QueryValue>,
     signal,
   });

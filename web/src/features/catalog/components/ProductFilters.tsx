@@ -6,19 +6,23 @@ import { currentLanguage } from '@/lib/i18n';
 import { parseYuanToFen } from '@/lib/money';
 import { useCategories } from '../api/get-categories';
 import { PRODUCT_SORTS, type ProductSort } from '../api/get-products';
+import type { ProductFacets } from '@/types/api';
 import type { ProductFilters as Filters } from '../hooks/use-product-filters';
 
 interface ProductFiltersProps {
   filters: Filters;
+  /** The current list's counts, shown beside each category and the stock filter. */
+  facets?: ProductFacets;
   onChange: (patch: Partial<Filters>) => void;
   onReset: () => void;
 }
 
 /** Search, category, price range, stock and sort controls; every change lands in the URL. */
-export function ProductFilters({ filters, onChange, onReset }: ProductFiltersProps) {
+export function ProductFilters({ filters, facets, onChange, onReset }: ProductFiltersProps) {
   const { t } = useTranslation();
   const categories = useCategories();
   const language = currentLanguage();
+  const countOf = (categoryId: string) => facets?.categories.find((c) => c.id === categoryId)?.count;
 
   // Text inputs keep a draft while typing and follow the URL when it changes (back button, links).
   const [query, setQuery] = useState(filters.q);
@@ -79,6 +83,11 @@ export function ProductFilters({ filters, onChange, onReset }: ProductFiltersPro
           label: categoryName(category, language),
           'data-testid': `category-option-${category.id}`,
         }))}
+        // The count shows in the list only: the chosen category reads as its plain name.
+        optionRender={(option) => {
+          const count = countOf(String(option.value));
+          return count === undefined ? option.label : t('catalog.withCount', { label: option.label, count });
+        }}
       />
       <Space.Compact className="shop-filters-price">
         <Input
@@ -108,7 +117,7 @@ export function ProductFilters({ filters, onChange, onReset }: ProductFiltersPro
         </Button>
       </Space.Compact>
       <Checkbox checked={filters.inStock} onChange={(e) => onChange({ inStock: e.target.checked })} data-testid="filter-in-stock">
-        {t('catalog.inStockOnly')}
+        {facets ? t('catalog.withCount', { label: t('catalog.inStockOnly'), count: facets.inStock }) : t('catalog.inStockOnly')}
       </Checkbox>
       <Select
         className="shop-filters-sort"

@@ -58,6 +58,21 @@ describe('product list filters and the URL', () => {
     await waitFor(() => expect(lastProductQuery(server)).toMatchObject({ q: 'lamp', category: 'books', page: '1' }));
   });
 
+  it('shows how many products each category and the stock filter would find', async () => {
+    mockApi({
+      'GET /api/categories': { body: categories },
+      'GET /api/products': {
+        body: { items: [product()], total: 7, page: 1, pageSize: 20, facets: { categories: [{ id: 'books', count: 5 }, { id: 'toys', count: 2 }], inStock: 6 } },
+      },
+    });
+    const { user } = renderList('/products?q=tea');
+
+    expect(await screen.findByRole('checkbox', { name: 'In stock only (6)' })).toBeInTheDocument();
+    await user.click(within(screen.getByTestId('filter-category')).getByRole('combobox'));
+    expect(await screen.findByTestId('category-option-books')).toHaveTextContent('Books (5)');
+    expect(screen.getByTestId('category-option-toys')).toHaveTextContent('Toys (2)');
+  });
+
   it('filters by category through the select', async () => {
     const server = catalogServer();
     const { user } = renderList('/products');

@@ -21,7 +21,7 @@ export function ProductListView() {
       <Typography.Title level={1} className="shop-page-title">
         {heading}
       </Typography.Title>
-      <ProductFilters filters={filters} onChange={update} onReset={reset} />
+      <ProductFilters filters={filters} facets={page?.facets} onChange={update} onReset={reset} />
 
       {products.isError && !page ? (
         <QueryError error={products.error} onRetry={() => void products.refetch()} />
