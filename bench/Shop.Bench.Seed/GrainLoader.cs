@@ -28,7 +28,8 @@ internal sealed class GrainLoader : IAsyncDisposable
     public static async Task<GrainLoader> Connect()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr: stdout carries the one summary line a command prints.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["DASHBOARD_ENABLED"] = "false";
         builder.UseOrleansClient(client => client.AddShopClient(builder.Configuration));
         var host = builder.Build();

@@ -62,7 +62,8 @@ internal sealed class StorageLoader : IAsyncDisposable
     public static async Task<StorageLoader> Start(string connection, string serviceId, int siloPort, int gatewayPort)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Logs go to stderr: stdout carries the one summary line a command prints.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             // Its own cluster id on loopback: it never joins the shop's cluster, but it writes under

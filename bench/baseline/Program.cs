@@ -179,17 +179,20 @@ internal static partial class Catalog
             filter.Append($" AND price <= {Add(shared, max, NpgsqlDbType.Bigint)}");
         }
 
+        // The page's own conditions: the category and stock filters (left out of the facet counts).
         var itemParameters = new List<(object Value, NpgsqlDbType Type)>(shared);
-        var itemFilter = new StringBuilder(filter.ToString());
+        var pageOnly = new StringBuilder();
         if (category is not null)
         {
-            itemFilter.Append($" AND category = {Add(itemParameters, category, NpgsqlDbType.Varchar)}");
+            pageOnly.Append($" AND category = {Add(itemParameters, category, NpgsqlDbType.Varchar)}");
         }
 
         if (inStock == true)
         {
-            itemFilter.Append(" AND stock > 0");
+            pageOnly.Append(" AND stock > 0");
         }
+
+        var itemFilter = filter.ToString() + pageOnly;
 
         var orderBy = order switch
         {
@@ -208,36 +211,56 @@ internal static partial class Catalog
         // measurement of the baseline's upper bound, not a shop call) only the total is counted.
         var counts = facets != false;
         await using var batch = database.CreateBatch();
-        batch.BatchCommands.Add(Command(
-            $"SELECT id, name, price, category, brand, images[1], stock, rating FROM products WHERE {itemFilter} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset}",
-            itemParameters));
-        batch.BatchCommands.Add(counts
-            ? Command($"SELECT category, count(*)::int, (count(*) FILTER (WHERE stock > 0))::int FROM products WHERE {filter} GROUP BY category", shared)
-            : Command($"SELECT count(*)::int FROM products WHERE {itemFilter}", itemParameters.SkipLast(2)));
+        if (counts && patterns.Count > 0)
+        {
+            // A search scans its hits once (a short word cannot use the trigram index): the page
+            // and the counts both come from them.
+            batch.BatchCommands.Add(Command($"""
+                WITH hits AS MATERIALIZED (
+                    SELECT id, name, price, category, brand, images[1] AS image, stock, rating, sold, created_at FROM products WHERE {filter})
+                (SELECT 0 AS part, id, name, price, category, brand, image, stock, rating, 0 AS n, 0 AS stocked
+                 FROM hits WHERE TRUE{pageOnly} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset})
+                UNION ALL
+                SELECT 1, NULL, NULL, NULL, category, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE stock > 0))::int
+                FROM hits GROUP BY category
+                """, itemParameters));
+        }
+        else
+        {
+            batch.BatchCommands.Add(Command(
+                $"SELECT 0, id, name, price, category, brand, images[1], stock, rating FROM products WHERE {itemFilter} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset}",
+                itemParameters));
+            batch.BatchCommands.Add(counts
+                ? Command($"SELECT 1, NULL, NULL, NULL, category, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE stock > 0))::int FROM products WHERE {filter} GROUP BY category", shared)
+                : Command($"SELECT count(*)::int FROM products WHERE {itemFilter}", itemParameters.SkipLast(2)));
+        }
+
         var items = new List<ProductSummary>(size);
         var all = new Dictionary<string, (int All, int Stocked)>();
         var total = 0;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            do
             {
-                items.Add(new ProductSummary(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? "" : reader.GetString(5), reader.GetInt32(6),
-                    reader.IsDBNull(7) ? null : reader.GetDouble(7)));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (counts)
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    all[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
-                }
-                else
-                {
-                    total = reader.GetInt32(0);
+                    if (reader.FieldCount == 1)
+                    {
+                        total = reader.GetInt32(0);
+                    }
+                    else if (reader.GetInt32(0) == 0)
+                    {
+                        items.Add(new ProductSummary(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
+                            reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? "" : reader.GetString(6), reader.GetInt32(7),
+                            reader.IsDBNull(8) ? null : reader.GetDouble(8)));
+                    }
+                    else
+                    {
+                        all[reader.GetString(4)] = (reader.GetInt32(9), reader.GetInt32(10));
+                    }
                 }
             }
+            while (await reader.NextResultAsync(cancellationToken));
         }
 
         if (!counts)
