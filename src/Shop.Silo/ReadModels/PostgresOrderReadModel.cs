@@ -43,17 +43,7 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
         var direction = query.Descending ? "DESC" : "ASC";
         var filter = new StringBuilder("TRUE");
         var parameters = new List<NpgsqlParameter>();
-        string Add(object value, NpgsqlDbType? type = null)
-        {
-            var parameter = new NpgsqlParameter { Value = value };
-            if (type is { } t)
-            {
-                parameter.NpgsqlDbType = t;
-            }
-
-            parameters.Add(parameter);
-            return "$" + parameters.Count;
-        }
+        string Add(object value, NpgsqlDbType? type = null) => Bind(parameters, value, type);
 
         if (query.Status is { } status)
         {
@@ -84,17 +74,7 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
         var count = await Count(filter.ToString(), parameters, cancellationToken);
         var page = new StringBuilder($"SELECT {Columns} FROM shop_orders WHERE {filter}");
         var pageParameters = parameters.Select(p => p.Clone()).ToList();
-        string AddToPage(object value, NpgsqlDbType? type = null)
-        {
-            var parameter = new NpgsqlParameter { Value = value };
-            if (type is { } t)
-            {
-                parameter.NpgsqlDbType = t;
-            }
-
-            pageParameters.Add(parameter);
-            return "$" + pageParameters.Count;
-        }
+        string AddToPage(object value, NpgsqlDbType? type = null) => Bind(pageParameters, value, type);
 
         if (query.Cursor is { } cursor)
         {
@@ -127,6 +107,19 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
         var more = rows.Count > query.Take;
         rows = rows.Take(query.Take).ToList();
         return new OrderRowPage(rows, more ? OrderCursor.After(rows[^1], query.SortBy) : null, count);
+    }
+
+    /// <summary>Adds a positional parameter and answers its placeholder ($1, $2, ...).</summary>
+    private static string Bind(List<NpgsqlParameter> parameters, object value, NpgsqlDbType? type)
+    {
+        var parameter = new NpgsqlParameter { Value = value };
+        if (type is { } t)
+        {
+            parameter.NpgsqlDbType = t;
+        }
+
+        parameters.Add(parameter);
+        return "$" + parameters.Count;
     }
 
     private async Task<int> Count(string filter, List<NpgsqlParameter> parameters, CancellationToken cancellationToken)
