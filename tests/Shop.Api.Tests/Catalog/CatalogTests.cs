@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Shop.Api.Tests.Support;
 
 namespace Shop.Api.Tests.Catalog;
@@ -189,6 +190,22 @@ public sealed class CatalogTests(ShopApiFactory factory)
 
         await _anonymous.Get("/api/products/0123456789abcdef0123456789abcdef", HttpStatusCode.NotFound);
         await _anonymous.Get("/api/products/not-an-id", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Random_product_ids_are_answered_404_from_memory_without_activating_a_product()
+    {
+        var management = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        async Task<int> ProductActivations() => (await management.GetSimpleGrainStatistics())
+            .Where(s => s.GrainType.StartsWith("Shop.Grains.Catalog.ProductGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+        var before = await ProductActivations();
+
+        for (var i = 0; i < 50; i++)
+        {
+            await _anonymous.Get($"/api/products/{Guid.NewGuid():N}", HttpStatusCode.NotFound);
+        }
+
+        Assert.Equal(before, await ProductActivations());
     }
 
     [Fact]

@@ -34,9 +34,16 @@ public static class CatalogApi
             page.Items.Select(ProductSummary.From).ToList(), page.Total, query.PageNumber, query.Size, page.Facets));
     }
 
-    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(string id, IGrainFactory grains)
+    /// <summary>
+    /// A product for sale. An id the catalog snapshot does not know is answered from memory: a
+    /// stranger trying random ids activates no grain and reads no storage. (A product created on
+    /// another API node in the last second is not known here yet: it shows a second later.)
+    /// </summary>
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
+        string id, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        var product = Ids.IsWellFormed(id) ? await grains.GetGrain<IProductGrain>(id).Get() : null;
+        var known = Ids.IsWellFormed(id) && (await catalog.GetEntries(cancellationToken)).ContainsKey(id);
+        var product = known ? await grains.GetGrain<IProductGrain>(id).Get() : null;
         return product is { Archived: false }
             ? TypedResults.Ok(ProductResponse.From(product))
             : Problems.NotFound(ErrorCodes.ProductNotFound, "No product with this id.");

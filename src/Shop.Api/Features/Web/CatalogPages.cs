@@ -51,7 +51,7 @@ internal sealed class CatalogPages(CatalogSnapshot catalog, IGrainFactory grains
     public async Task<WebPage> Product(string id, CancellationToken cancellationToken)
     {
         var categories = await Categories(null, cancellationToken);
-        var (status, product) = Unwrap(await CatalogApi.GetProduct(id, grains));
+        var (status, product) = Unwrap(await CatalogApi.GetProduct(id, grains, catalog, cancellationToken));
         if (status != StatusCodes.Status200OK || product is null)
         {
             return new WebPage(WebRoutes.ProductDetail, texts.Get("seo.pageTitle", ("page", texts.Get("catalog.productNotFound"))),
