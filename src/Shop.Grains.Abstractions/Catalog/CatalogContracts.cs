@@ -26,6 +26,8 @@ public sealed record CatalogEntry(
 /// Entries changed since a caller's version, oldest change first. <see cref="IsFull"/> (the
 /// caller's epoch is not the index's: it was rebuilt) means the caller must start afresh instead of
 /// merging; <see cref="HasMore"/>, that more changes follow <see cref="Version"/>.
+/// <see cref="Complete"/>: the index holds every registered product (false while it reloads after
+/// an activation, and from a silo too old to say).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("shop.CatalogChanges")]
 public sealed record CatalogChanges(
@@ -33,4 +35,5 @@ public sealed record CatalogChanges(
     [property: Id(1)] long Version,
     [property: Id(2)] bool IsFull,
     [property: Id(3)] IReadOnlyList<CatalogEntry> Entries,
-    [property: Id(4)] bool HasMore = false);
+    [property: Id(4)] bool HasMore = false,
+    [property: Id(5)] bool Complete = false);

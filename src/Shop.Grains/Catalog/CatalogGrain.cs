@@ -21,6 +21,7 @@ internal sealed class CatalogGrain(
     private readonly Dictionary<string, (CatalogEntry Entry, long Version)> _entries = [];
     private readonly SortedSet<(long Version, string Id)> _byVersion = [];
     private long _version;
+    private bool _complete;
 
     // Registrations waiting for the registry write in progress (see Register).
     private List<(IReadOnlyList<CatalogEntry> Entries, TaskCompletionSource Registered)> _waiting = [];
@@ -97,7 +98,7 @@ internal sealed class CatalogGrain(
         // A caller starting afresh has nothing to remove: archived products are left out for it.
         var page = changed.Take(max).Select(c => _entries[c.Id].Entry).Where(e => !full || !e.Archived).ToList();
         var version = changed.Count > max ? changed[max - 1].Version : _version;
-        return Task.FromResult(new CatalogChanges(_epoch, version, full, page, HasMore: changed.Count > max));
+        return Task.FromResult(new CatalogChanges(_epoch, version, full, page, HasMore: changed.Count > max, Complete: _complete));
     }
 
     public async Task<bool> ClaimSeeding()
@@ -173,6 +174,7 @@ internal sealed class CatalogGrain(
                 }
             }
 
+            _complete = true;
             logger.LogInformation("Catalog index rebuilt from {Count} products in {Pages} registry pages", loaded, State.Pages);
         }
         catch (Exception e)

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Api.Tests.Support;
+using Shop.Grains.Catalog;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Tests.Catalog;
 
@@ -206,6 +208,21 @@ public sealed class CatalogTests(ShopApiFactory factory)
         }
 
         Assert.Equal(before, await ProductActivations());
+    }
+
+    [Fact]
+    public async Task A_product_created_elsewhere_is_found_at_once_although_this_node_cached_the_catalog()
+    {
+        // Warm this node's copy of the catalog, then create the product as another API node would:
+        // straight through its grain, so this node's copy is not told.
+        await _anonymous.Get("/api/products?pageSize=1");
+        var id = ShopIds.New();
+        var details = new ProductDetails("Made elsewhere", "Created through another node", 1999, "phones", null, [], new Dictionary<string, string>());
+        Assert.True((await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IProductGrain>(id).Create(new NewProduct(details, 3))).IsSuccess);
+        await Task.Delay(TimeSpan.FromMilliseconds(150));
+
+        var product = await _anonymous.Get($"/api/products/{id}");
+        Assert.Equal("Made elsewhere", (string?)product["name"]);
     }
 
     [Fact]

@@ -36,13 +36,12 @@ public static class CatalogApi
 
     /// <summary>
     /// A product for sale. An id the catalog snapshot does not know is answered from memory: a
-    /// stranger trying random ids activates no grain and reads no storage. (A product created on
-    /// another API node in the last second is not known here yet: it shows a second later.)
+    /// stranger trying random ids activates no grain and reads no storage.
     /// </summary>
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
         string id, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        var known = Ids.IsWellFormed(id) && (await catalog.GetEntries(cancellationToken)).ContainsKey(id);
+        var known = Ids.IsWellFormed(id) && await catalog.MayExist(id, cancellationToken);
         var product = known ? await grains.GetGrain<IProductGrain>(id).Get() : null;
         return product is { Archived: false }
             ? TypedResults.Ok(ProductResponse.From(product))

@@ -13,6 +13,9 @@ namespace Shop.Api.Features.Catalog;
 public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, ILogger<CatalogSnapshot> logger) : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    // How old a copy may be when asked about an id it does not hold: a product created on another
+    // node shows at once, and a stranger trying random ids costs the catalog grain at most 10 calls a second.
+    private static readonly TimeSpan MaxAgeOnMiss = TimeSpan.FromMilliseconds(100);
     private const int ChangesPerCall = 5000;
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
@@ -27,6 +30,23 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
     public async ValueTask<ImmutableDictionary<string, CatalogEntry>> GetEntries(CancellationToken cancellationToken) =>
         (await Current(cancellationToken)).Entries;
 
+    /// <summary>
+    /// Whether a product may exist: false only when a complete and fresh copy of the catalog does not
+    /// hold it, so callers answer 404 without activating a grain or reading storage. While the
+    /// catalog reloads after a restart, every id may exist.
+    /// </summary>
+    public async ValueTask<bool> MayExist(string id, CancellationToken cancellationToken)
+    {
+        var state = await Current(cancellationToken);
+        if (state.Entries.ContainsKey(id))
+        {
+            return true;
+        }
+
+        state = await Current(cancellationToken, MaxAgeOnMiss);
+        return state.Entries.ContainsKey(id) || !state.Complete;
+    }
+
     /// <summary>A page of the catalog for the filter, with its facets; words are looked up in the text index.</summary>
     public async ValueTask<CatalogPage> Search(ProductFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
@@ -39,10 +59,11 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
 
     public void Dispose() => _text.Dispose();
 
-    private async ValueTask<State> Current(CancellationToken cancellationToken)
+    private async ValueTask<State> Current(CancellationToken cancellationToken, TimeSpan? maxAge = null)
     {
+        var age = maxAge ?? MaxAge;
         var state = _state;
-        if (clock.GetUtcNow() - state.FetchedAt < MaxAge)
+        if (clock.GetUtcNow() - state.FetchedAt < age)
         {
             return state;
         }
@@ -50,7 +71,7 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            if (clock.GetUtcNow() - _state.FetchedAt >= MaxAge)
+            if (clock.GetUtcNow() - _state.FetchedAt >= age)
             {
                 _state = await Refresh(_state);
             }
@@ -114,7 +135,7 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
             view = (cameOrWent ? null : view.WithStockOf(changes.Entries)) ?? CatalogView.Create(entries.Values.ToList(), _ordinals);
         }
 
-        return new State(changes.Epoch, changes.Version, entries.ToImmutable(), view, clock.GetUtcNow());
+        return new State(changes.Epoch, changes.Version, entries.ToImmutable(), view, changes.Complete, clock.GetUtcNow());
     }
 
     /// <summary>Every change since the version, fetched in bounded pages (a first load of 100k products is 20 calls).</summary>
@@ -147,8 +168,8 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
     private static string CategoryText(string id) =>
         Categories.Find(id) is { } category ? $"{category.Id} {category.Name} {category.NameEn}" : id;
 
-    private sealed record State(Guid Epoch, long Version, ImmutableDictionary<string, CatalogEntry> Entries, CatalogView View, DateTimeOffset FetchedAt)
+    private sealed record State(Guid Epoch, long Version, ImmutableDictionary<string, CatalogEntry> Entries, CatalogView View, bool Complete, DateTimeOffset FetchedAt)
     {
-        public static readonly State Empty = new(Guid.Empty, 0, ImmutableDictionary<string, CatalogEntry>.Empty, CatalogView.Empty, DateTimeOffset.MinValue);
+        public static readonly State Empty = new(Guid.Empty, 0, ImmutableDictionary<string, CatalogEntry>.Empty, CatalogView.Empty, false, DateTimeOffset.MinValue);
     }
 }
