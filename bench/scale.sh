@@ -33,7 +33,8 @@
 # SCALE_DURATION (5s per measured run), SCALE_WARMUP (3s per call and target, once per size),
 # SCALE_POOL (32: Maximum Pool Size of each process's PostgreSQL pools), SCALE_IMPORT (10000 products
 # for the bulk import), SCALE_NO_BUILD=1 (reuse
-# bench/.work/build), SCALE_MAX_LOAD, SCALE_WAIT, SCALE_KEEP=1 (leave the targets and PostgreSQL
+# bench/.work/build), SCALE_SHOP_DB_EXTRA (more settings for the shop's connection string, e.g.
+# "Max Auto Prepare=64"), SCALE_MAX_LOAD, SCALE_WAIT, SCALE_KEEP=1 (leave the targets and PostgreSQL
 # running at the end; stop them with `bench/scale.sh stop`).
 set -euo pipefail
 
@@ -72,7 +73,7 @@ JWT_SECRET=bench-jwt-secret-0123456789abcdef0123456789
 ADMIN_EMAIL=bench-admin@bench.example
 ADMIN_PASSWORD=bench-admin-password
 PG_BASE="Host=$LOOPBACK;Port=$PG_PORT;Username=postgres"
-SHOP_DB="$PG_BASE;Database=shop;Maximum Pool Size=$POOL"
+SHOP_DB="$PG_BASE;Database=shop;Maximum Pool Size=$POOL${SCALE_SHOP_DB_EXTRA:+;$SCALE_SHOP_DB_EXTRA}"
 BASELINE_DB="$PG_BASE;Database=baseline;Maximum Pool Size=$POOL"
 
 # name http-port silo-port gateway-port
@@ -455,6 +456,7 @@ PATHS
   (export_client; seed grains-products --data "$DATA" --count "$first" 2>"$RUN/seed-grains.log") | sed 's/^/shop-mem: /' >>"$NOTES"
   (export_client; seed grains-shoppers --data "$DATA" --count "$SHOPPERS" --out "$RUN/shoppers-mem.txt" 2>>"$RUN/seed-grains.log") | sed 's/^/shop-mem: /' >>"$NOTES"
   note "shop-mem: catalog snapshot at $first products after $(wait_catalog shop-mem "$first") s"
+  RSS_LOADED="$(rss_mb shop-mem)"
 
   log "starting shop-pg and the baseline"
   start_shop_pg
@@ -506,7 +508,7 @@ PATHS
   (export_client; seed grains-carts --data "$DATA" --count "$CARTS" 2>>"$RUN/seed-grains.log") | sed 's/^/shop-mem: /' >>"$NOTES"
   sleep 5
   after="$(rss_mb shop-mem)"
-  echo "rss $before $after $CARTS $SHOPPERS $(curl -fsS "$(url shop-mem)/api/products?pageSize=1" | jq -r .total)" >>"$RESULTS"
+  echo "rss $before $after $CARTS $SHOPPERS $(curl -fsS "$(url shop-mem)/api/products?pageSize=1" | jq -r .total) $RSS_LOADED $first" >>"$RESULTS"
 
   {
     echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ { print $2 }') GB," \

@@ -145,11 +145,13 @@ if imports:
     print_("")
 
 if rss:
-    before, after, carts, shoppers, products = rss
+    before, after, carts, shoppers, products = rss[:5]
     print_("#### Memory of the silo process (shop, embedded, memory: the silo and the API node are one process)")
     print_("")
     print_("| state | RSS |")
     print_("|---|---:|")
+    if len(rss) >= 7:
+        print_(f"| {rss[6]:,} products and {shoppers:,} shoppers' carts just loaded, before any measurement | {rss[5]:,} MB |")
     print_(f"| {products:,} products, {shoppers:,} shoppers' carts, after the measurements | {before:,} MB |")
     print_(f"| and {carts:,} more active carts of 5 lines | {after:,} MB |")
     print_(f"| per cart | {(after - before) * 1024 / carts:,.1f} KB |")

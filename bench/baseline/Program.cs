@@ -211,18 +211,20 @@ internal static partial class Catalog
         // measurement of the baseline's upper bound, not a shop call) only the total is counted.
         var counts = facets != false;
         await using var batch = database.CreateBatch();
-        if (counts && patterns.Count > 0)
+        if (patterns.Count > 0)
         {
             // A search scans its hits once (a short word cannot use the trigram index): the page
-            // and the counts both come from them.
+            // and the counts (or the total) both come from them.
+            var countsOfHits = counts
+                ? "SELECT 1, NULL, NULL, NULL, category, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE stock > 0))::int FROM hits GROUP BY category"
+                : $"SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*)::int, 0 FROM hits WHERE TRUE{pageOnly}";
             batch.BatchCommands.Add(Command($"""
                 WITH hits AS MATERIALIZED (
                     SELECT id, name, price, category, brand, images[1] AS image, stock, rating, sold, created_at FROM products WHERE {filter})
                 (SELECT 0 AS part, id, name, price, category, brand, image, stock, rating, 0 AS n, 0 AS stocked
                  FROM hits WHERE TRUE{pageOnly} ORDER BY {orderBy} LIMIT {limit} OFFSET {offset})
                 UNION ALL
-                SELECT 1, NULL, NULL, NULL, category, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE stock > 0))::int
-                FROM hits GROUP BY category
+                {countsOfHits}
                 """, itemParameters));
         }
         else
@@ -247,6 +249,10 @@ internal static partial class Catalog
                     if (reader.FieldCount == 1)
                     {
                         total = reader.GetInt32(0);
+                    }
+                    else if (reader.GetInt32(0) == 2)
+                    {
+                        total = reader.GetInt32(9);
                     }
                     else if (reader.GetInt32(0) == 0)
                     {
