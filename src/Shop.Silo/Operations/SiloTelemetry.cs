@@ -39,12 +39,17 @@ public static class SiloTelemetry
             });
     }
 
-    /// <summary>A standalone silo has no web server: METRICS_PORT exposes its /metrics for Prometheus.</summary>
+    /// <summary>
+    /// A standalone silo has no web server: with METRICS_PORT set it serves /metrics for Prometheus
+    /// on a small Kestrel server of its own (<see cref="SiloMetricsServer"/>).
+    /// </summary>
     public static void AddSiloMetricsEndpoint(this OpenTelemetryBuilder telemetry, IConfiguration config)
     {
-        if (int.TryParse(config["METRICS_PORT"], out var port) && port is > 0 and < 65536)
+        if (SiloMetricsServer.Endpoint(config) is { } endpoint)
         {
-            telemetry.WithMetrics(m => m.AddPrometheusHttpListener(o => { o.Host = "*"; o.Port = port; }));
+            telemetry.WithMetrics(m => m.AddPrometheusExporter());
+            telemetry.Services.AddSingleton(new SiloMetricsServer.Settings(endpoint));
+            telemetry.Services.AddHostedService<SiloMetricsServer>();
         }
     }
 }

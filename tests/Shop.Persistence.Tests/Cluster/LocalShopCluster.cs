@@ -21,6 +21,7 @@ public sealed class LocalShopCluster : IDisposable
     private readonly List<ShopProcess> _silos = [];
     private readonly List<ShopProcess> _apis = [];
     private readonly List<ShopProcess> _all = [];
+    private readonly List<Uri> _siloMetrics = [];
 
     // Emails written without SMTP (silos: order notifications; API nodes: password links) go here,
     // and are deleted with the cluster.
@@ -79,6 +80,9 @@ public sealed class LocalShopCluster : IDisposable
 
     public int LiveSilos => _silos.Count(s => !s.HasExited);
 
+    /// <summary>Each silo's /metrics: every silo gets METRICS_PORT, as docker-compose.yml gives it one.</summary>
+    public IReadOnlyList<Uri> SiloMetrics => _siloMetrics;
+
     /// <summary>SIGKILL silo <paramref name="index"/> (0-based).</summary>
     public void KillSilo(int index) => _silos[index].Kill();
 
@@ -95,6 +99,7 @@ public sealed class LocalShopCluster : IDisposable
         var silos = _silos.Count;
         await StopAllAsync();
         _silos.Clear();
+        _siloMetrics.Clear();
         _apis.Clear();
         await StartProcessesAsync(silos, cancellationToken);
     }
@@ -118,32 +123,35 @@ public sealed class LocalShopCluster : IDisposable
     /// <summary>Starts one more silo on fresh ports and waits until it has joined (its gateway opens).</summary>
     public async Task StartSiloAsync(CancellationToken cancellationToken)
     {
-        var ports = FreePorts(2);
-        var silo = LaunchSilo(ports[0], ports[1]);
+        var ports = FreePorts(3);
+        var silo = LaunchSilo(ports[0], ports[1], ports[2]);
         await WaitUntil(() => Listens(ports[1]), silo, "open its gateway", cancellationToken);
     }
 
-    private ShopProcess LaunchSilo(int siloPort, int gatewayPort)
+    private ShopProcess LaunchSilo(int siloPort, int gatewayPort, int metricsPort)
     {
         var silo = Launch($"silo-{_all.Count}", BuildOutput.Silo, new()
         {
             ["SILO_PORT"] = siloPort.ToString(),
             ["GATEWAY_PORT"] = gatewayPort.ToString(),
             ["SILO_ADVERTISED_IP"] = "127.0.0.1",
+            // On every interface, as in a container; the tests scrape it on loopback.
+            ["METRICS_PORT"] = metricsPort.ToString(),
         });
         _silos.Add(silo);
+        _siloMetrics.Add(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
         return silo;
     }
 
     private async Task StartProcessesAsync(int silos, CancellationToken cancellationToken)
     {
-        var ports = FreePorts(2 * silos + 1);
-        var started = Enumerable.Range(0, silos).Select(i => LaunchSilo(ports[2 * i], ports[2 * i + 1])).ToList();
+        var ports = FreePorts(3 * silos + 1);
+        var started = Enumerable.Range(0, silos).Select(i => LaunchSilo(ports[3 * i], ports[3 * i + 1], ports[3 * i + 2])).ToList();
 
         // A silo opens its gateway once it is active in the cluster; the API node starts after all of them.
         for (var i = 0; i < silos; i++)
         {
-            await WaitUntil(() => Listens(ports[2 * i + 1]), started[i], "open its gateway", cancellationToken);
+            await WaitUntil(() => Listens(ports[3 * i + 1]), started[i], "open its gateway", cancellationToken);
         }
 
         var httpPort = ports[^1];
