@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { initI18n } from '@/lib/i18n';
+
+// Lazy routes load their chunk on first use: on a busy CI machine that takes over the default
+// second, so findBy* and waitFor wait up to five.
+configure({ asyncUtilTimeout: 5000 });
 
 // Tests read English; the zh-CN default and the switch have their own tests. (English is loaded
 // on demand, so wait for it.)
