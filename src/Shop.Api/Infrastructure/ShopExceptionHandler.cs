@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Infrastructure;
 
@@ -15,6 +16,11 @@ internal sealed class ShopExceptionHandler(IProblemDetailsService problems, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is ServerBusyException busy)
+        {
+            return await WriteBusy(http, busy);
+        }
+
         var (status, detail) = Classify(exception);
         var field = exception is BadHttpRequestException bad ? FieldOf(bad) : null;
         if (status >= 500)
@@ -43,6 +49,16 @@ internal sealed class ShopExceptionHandler(IProblemDetailsService problems, ILog
                     Status = status, Title = Problems.TitleOf(status), Detail = detail,
                 },
         });
+    }
+
+    private async ValueTask<bool> WriteBusy(HttpContext http, ServerBusyException busy)
+    {
+        logger.LogWarning("Refused {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, busy.Message);
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var problem = new ProblemDetails { Status = 503, Title = Problems.TitleOf(503), Detail = busy.Message };
+        problem.Extensions[Problems.CodeKey] = ErrorCodes.Busy;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }
 
     /// <summary>The JSON field ("shippingAddress.phone") or query / route value ("pageSize") at fault, when known.</summary>

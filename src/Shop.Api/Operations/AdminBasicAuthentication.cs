@@ -74,7 +74,7 @@ internal sealed class AdminBasicAuthentication(
         var userId = await emailGrain.GetUserId();
         var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
         var credentials = user is null ? null : await user.GetCredentials();
-        var valid = hasher.Verify(parts[1], credentials?.PasswordHash);
+        var valid = await hasher.Verify(parts[1], credentials?.PasswordHash, Context.RequestAborted);
         await emailGrain.EndLoginAttempt(valid);
         if (!valid)
         {

@@ -38,13 +38,13 @@ internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, 
             if (generated is not null)
             {
                 // The demo admin survives in persistent storage: give it the new password to print.
-                await grains.GetGrain<IUserGrain>(existing).ChangePasswordHash(hasher.Hash(generated));
+                await grains.GetGrain<IUserGrain>(existing).ChangePasswordHash(await hasher.Hash(generated, CancellationToken.None));
             }
 
             return new Result(normalized, generated);
         }
 
-        var created = await emailGrain.Register(new NewUser(normalized, "Admin", hasher.Hash(password), Roles.Admin, Languages.Chinese));
+        var created = await emailGrain.Register(new NewUser(normalized, "Admin", await hasher.Hash(password, CancellationToken.None), Roles.Admin, Languages.Chinese));
         if (!created.IsSuccess)
         {
             logger.LogWarning("Could not create the admin account: {Detail}", created.Error!.Detail);

@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string ServerError = "server.error";
     public const string Unavailable = "server.unavailable";
+    public const string Busy = "server.busy";
 
     public const string AuthRequired = "auth.required";
     public const string Forbidden = "auth.forbidden";

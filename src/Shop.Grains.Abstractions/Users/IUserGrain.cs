@@ -22,9 +22,16 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Replaces the password hash and retires every token issued before.</summary>
     Task<int> ChangePasswordHash(string newPasswordHash);
 
-    /// <summary>Stores the hash of a reset token; only the newest one is valid.</summary>
-    Task SetPasswordResetToken(string tokenHash, DateTimeOffset expiresAt);
+    /// <summary>
+    /// Stores the hash of a new reset token beside the unexpired ones; false (nothing stored) when the
+    /// account does not exist or had one in the last minute or five in the last hour.
+    /// </summary>
+    Task<bool> IssuePasswordResetToken(string tokenHash, DateTimeOffset expiresAt);
 
-    /// <summary>Consumes a reset token: true when it matched and had not expired.</summary>
+    /// <summary>Whether a reset token is valid now, without using it.</summary>
+    [ReadOnly]
+    Task<bool> HasPasswordResetToken(string tokenHash);
+
+    /// <summary>Uses a reset token: true when it matched an unexpired one; every token is retired then.</summary>
     Task<bool> ResetPassword(string tokenHash, string newPasswordHash);
 }

@@ -19,4 +19,5 @@ public static class ShopMetrics
     public static readonly Counter<long> Revenue = Meter.CreateCounter<long>("shop.revenue", "fen", "Money taken by paid orders, in fen");
     public static readonly Counter<long> Refunded = Meter.CreateCounter<long>("shop.refunds", "fen", "Money given back by refunds, in fen");
     public static readonly Counter<long> DuplicatePayments = Meter.CreateCounter<long>("shop.payments.duplicate", "{payment}", "Payments received for orders already paid; refund them at the provider");
+    public static readonly Counter<long> PasswordHashesRefused = Meter.CreateCounter<long>("shop.auth.hashes_refused", "{request}", "Sign-ins, registrations and password changes refused with 503 because the node's password-hashing queue was full");
 }

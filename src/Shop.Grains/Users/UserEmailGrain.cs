@@ -20,8 +20,7 @@ internal sealed class UserEmailGrain(
     {
         if (store.State.UserId is not null)
         {
-            return ShopError.Conflict(ErrorCodes.EmailTaken, "An account with this email already exists.",
-                errors: new() { ["email"] = ["An account with this email already exists."] });
+            return UserErrors.EmailTaken();
         }
 
         // The account is created before the claim is saved: a failure in between leaves an orphan

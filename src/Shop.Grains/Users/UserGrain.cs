@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Shop.Grains.Common;
@@ -57,24 +58,51 @@ internal sealed class UserGrain(
             PasswordHash = newPasswordHash,
             TokenVersion = State.TokenVersion + 1,
             ResetTokenHash = null,
+            ResetTokens = [],
         });
         return State.TokenVersion;
     }
 
-    public Task SetPasswordResetToken(string tokenHash, DateTimeOffset expiresAt) =>
-        store.SaveAsync(State with { ResetTokenHash = tokenHash, ResetTokenExpiresAt = expiresAt });
+    public async Task<bool> IssuePasswordResetToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        var now = clock.GetUtcNow();
+        var live = LiveResetTokens(now).ToImmutableList();
+        if (State.Profile is null || !ResetLinkPolicy.MayIssue(live, now))
+        {
+            return false;
+        }
+
+        await store.SaveAsync(State with
+        {
+            ResetTokens = live.Add(new StoredResetToken(tokenHash, now, expiresAt)),
+            ResetTokenHash = tokenHash,
+            ResetTokenExpiresAt = expiresAt,
+        });
+        return true;
+    }
+
+    public Task<bool> HasPasswordResetToken(string tokenHash) => Task.FromResult(Matches(tokenHash));
 
     public async Task<bool> ResetPassword(string tokenHash, string newPasswordHash)
     {
-        var valid = State.ResetTokenHash is { } expected
-            && clock.GetUtcNow() < State.ResetTokenExpiresAt
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(tokenHash));
-        if (!valid)
+        if (!Matches(tokenHash))
         {
             return false;
         }
 
         await ChangePasswordHash(newPasswordHash);
         return true;
+    }
+
+    private bool Matches(string tokenHash) =>
+        LiveResetTokens(clock.GetUtcNow()).Any(t => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t.Hash), Encoding.UTF8.GetBytes(tokenHash)));
+
+    /// <summary>Unexpired tokens; a token stored by the previous release (one field) counts as one.</summary>
+    private IEnumerable<StoredResetToken> LiveResetTokens(DateTimeOffset now)
+    {
+        var tokens = State.ResetTokens.IsEmpty && State.ResetTokenHash is { } legacy
+            ? [new StoredResetToken(legacy, State.ResetTokenExpiresAt - ResetLinkPolicy.Window, State.ResetTokenExpiresAt)]
+            : State.ResetTokens;
+        return tokens.Where(t => t.ExpiresAt > now);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Shop.Grains.Common;
 
 namespace Shop.Grains.Users;
@@ -8,9 +9,20 @@ public sealed record UserState
     [Id(0)] public StoredProfile? Profile { get; init; }
     [Id(1)] public string PasswordHash { get; init; } = "";
     [Id(2)] public int TokenVersion { get; init; }
+
+    // The newest reset token, as the previous release kept its only one (it still reads these after a rollback).
     [Id(3)] public string? ResetTokenHash { get; init; }
     [Id(4)] public DateTimeOffset ResetTokenExpiresAt { get; init; }
+
+    /// <summary>Reset tokens issued in the last hour: each valid until it expires or one is used.</summary>
+    [Id(5)] public ImmutableList<StoredResetToken> ResetTokens { get; init; } = [];
 }
+
+[GenerateSerializer, Immutable, Alias("shop.StoredResetToken")]
+public sealed record StoredResetToken(
+    [property: Id(0)] string Hash,
+    [property: Id(1)] DateTimeOffset IssuedAt,
+    [property: Id(2)] DateTimeOffset ExpiresAt);
 
 [GenerateSerializer, Immutable, Alias("shop.UserProfile")]
 public sealed record StoredProfile(

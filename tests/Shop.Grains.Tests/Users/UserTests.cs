@@ -73,14 +73,43 @@ public sealed class UserTests(ClusterFixture fixture)
         var user = _grains.GetGrain<IUserGrain>(ShopIds.New());
         await user.Create(NewUser("y@example.com"));
 
-        await user.SetPasswordResetToken("token-hash", DateTimeOffset.UtcNow.AddMinutes(5));
+        Assert.True(await user.IssuePasswordResetToken("token-hash", DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.True(await user.HasPasswordResetToken("token-hash"));
         Assert.False(await user.ResetPassword("other-hash", "h1"));
         Assert.True(await user.ResetPassword("token-hash", "h2"));
         Assert.False(await user.ResetPassword("token-hash", "h3"));
+        Assert.False(await user.HasPasswordResetToken("token-hash"));
 
-        await user.SetPasswordResetToken("expired-hash", DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.True(await user.IssuePasswordResetToken("expired-hash", DateTimeOffset.UtcNow.AddSeconds(-1)));
         Assert.False(await user.ResetPassword("expired-hash", "h4"));
         Assert.Equal("h2", (await user.GetCredentials())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_second_reset_link_within_a_minute_is_refused_and_the_first_stays_valid()
+    {
+        var user = _grains.GetGrain<IUserGrain>(ShopIds.New());
+        await user.Create(NewUser("flood@example.com"));
+
+        Assert.True(await user.IssuePasswordResetToken("first", DateTimeOffset.UtcNow.AddHours(1)));
+        Assert.False(await user.IssuePasswordResetToken("second", DateTimeOffset.UtcNow.AddHours(1)));
+
+        Assert.True(await user.HasPasswordResetToken("first"));
+        Assert.False(await user.HasPasswordResetToken("second"));
+        Assert.False(await _grains.GetGrain<IUserGrain>(ShopIds.New()).IssuePasswordResetToken("ghost", DateTimeOffset.UtcNow.AddHours(1)));
+    }
+
+    [Fact]
+    public void Reset_links_are_limited_to_one_a_minute_and_five_an_hour()
+    {
+        var now = DateTimeOffset.UtcNow;
+        StoredResetToken IssuedAgo(int minutes) => new("h" + minutes, now.AddMinutes(-minutes), now.AddMinutes(60 - minutes));
+
+        Assert.True(ResetLinkPolicy.MayIssue([], now));
+        Assert.False(ResetLinkPolicy.MayIssue([IssuedAgo(0)], now));
+        Assert.True(ResetLinkPolicy.MayIssue([IssuedAgo(2)], now));
+        Assert.True(ResetLinkPolicy.MayIssue([IssuedAgo(50), IssuedAgo(40), IssuedAgo(30), IssuedAgo(20)], now));
+        Assert.False(ResetLinkPolicy.MayIssue([IssuedAgo(50), IssuedAgo(40), IssuedAgo(30), IssuedAgo(20), IssuedAgo(10)], now));
     }
 
     [Fact]

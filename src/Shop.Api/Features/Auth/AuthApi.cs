@@ -21,19 +21,27 @@ public static class AuthApi
     }
 
     public static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
-        RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens)
+        RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, CancellationToken cancellationToken)
     {
         var email = ShopIds.NormalizeEmail(request.Email);
-        var user = new NewUser(email, request.Name.Trim(), hasher.Hash(request.Password), Roles.Customer,
+        var emailGrain = grains.GetGrain<IUserEmailGrain>(email);
+        // A taken email is refused before the password is hashed, so it costs no bcrypt (the
+        // registration below still refuses it if another one wins the race meanwhile).
+        if (await emailGrain.GetUserId() is not null)
+        {
+            return Problems.From(UserErrors.EmailTaken());
+        }
+
+        var user = new NewUser(email, request.Name.Trim(), await hasher.Hash(request.Password, cancellationToken), Roles.Customer,
             request.Language ?? Languages.Chinese);
-        var created = await grains.GetGrain<IUserEmailGrain>(email).Register(user);
+        var created = await emailGrain.Register(user);
         return created.Value is { } profile
             ? TypedResults.Created("/api/auth/me", tokens.Issue(profile, tokenVersion: 0))
             : Problems.From(created.Error!);
     }
 
     public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, TokenService tokens)
+        LoginRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, CancellationToken cancellationToken)
     {
         var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(request.Email));
         if (await emailGrain.BeginLoginAttempt() is { } wait)
@@ -44,7 +52,7 @@ public static class AuthApi
         var userId = await emailGrain.GetUserId();
         var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
         var credentials = user is null ? null : await user.GetCredentials();
-        var valid = hasher.Verify(request.Password, credentials?.PasswordHash);
+        var valid = await hasher.Verify(request.Password, credentials?.PasswordHash, cancellationToken);
         await emailGrain.EndLoginAttempt(valid);
         if (!valid)
         {
@@ -61,16 +69,16 @@ public static class AuthApi
             : Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
-        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps)
+        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps, CancellationToken cancellationToken)
     {
         var user = grains.GetGrain<IUserGrain>(http.User.UserId());
         var credentials = await user.GetCredentials();
-        if (!hasher.Verify(request.CurrentPassword, credentials?.PasswordHash))
+        if (!await hasher.Verify(request.CurrentPassword, credentials?.PasswordHash, cancellationToken))
         {
             return Problems.Invalid("currentPassword", "The current password is incorrect.", ErrorCodes.WrongPassword);
         }
 
-        await user.ChangePasswordHash(hasher.Hash(request.NewPassword));
+        await user.ChangePasswordHash(await hasher.Hash(request.NewPassword, cancellationToken));
         stamps.Forget(http.User.UserId());
         return TypedResults.NoContent();
     }

@@ -5,13 +5,18 @@ using Shop.Silo.Configuration;
 
 namespace Shop.Api.Features.Auth;
 
-/// <summary>JWT_SECRET, JWT_EXPIRES_IN, BCRYPT_SALT_ROUNDS and the auth rate limit.</summary>
+/// <summary>
+/// JWT_SECRET, JWT_EXPIRES_IN, BCRYPT_SALT_ROUNDS, the auth rate limit, and how many password hashes
+/// run at once (PASSWORD_HASH_CONCURRENCY, default the core count) with how many waiting (PASSWORD_HASH_QUEUE).
+/// </summary>
 public sealed record AuthSettings(
     byte[] SigningKey,
     bool SecretGenerated,
     TimeSpan TokenLifetime,
     int BcryptRounds,
-    int AuthRequestsPerMinute)
+    int AuthRequestsPerMinute,
+    int HashConcurrency,
+    int HashQueue)
 {
     public static AuthSettings From(IConfiguration config)
     {
@@ -36,7 +41,14 @@ public sealed record AuthSettings(
             throw new InvalidOperationException($"BCRYPT_SALT_ROUNDS must be between 4 and 20; got {rounds}.");
         }
 
-        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30));
+        var concurrency = Int(config, "PASSWORD_HASH_CONCURRENCY", Environment.ProcessorCount);
+        var queue = Int(config, "PASSWORD_HASH_QUEUE", 16 * Environment.ProcessorCount);
+        if (concurrency < 1 || queue < 0)
+        {
+            throw new InvalidOperationException("PASSWORD_HASH_CONCURRENCY must be at least 1 and PASSWORD_HASH_QUEUE at least 0.");
+        }
+
+        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30), concurrency, queue);
     }
 
     private static int Int(IConfiguration config, string name, int fallback) =>

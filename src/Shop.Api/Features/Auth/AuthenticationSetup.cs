@@ -19,6 +19,8 @@ public static class AuthenticationSetup
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<AuthStamps>();
+        builder.Services.AddSingleton<PasswordResetRequests>();
+        builder.Services.AddHostedService<PasswordResetIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
 using Shop.Api.Notifications;
@@ -11,36 +12,33 @@ namespace Shop.Api.Features.Auth;
 
 /// <summary>
 /// Forgot / reset password. The token is "{userId}.{secret}"; only a hash of the secret is stored,
-/// it lives an hour, and a new one or a password change retires the old.
+/// and it lives an hour. An account gets at most one link a minute and five an hour (see
+/// <see cref="IUserGrain.IssuePasswordResetToken"/>); earlier links stay valid until they expire
+/// or one is used.
 /// </summary>
 public static class PasswordReset
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    public static async Task<Accepted> Forgot(
-        ForgotPasswordRequest request, IGrainFactory grains, Outbox<EmailMessage> outbox, IShopLinks links, TimeProvider clock)
+    /// <summary>
+    /// 202 at once, for every email: the account is looked up afterwards (<see cref="PasswordResetIssuer"/>),
+    /// so neither the answer nor its timing tells a stranger whether the account exists.
+    /// </summary>
+    public static Accepted Forgot(ForgotPasswordRequest request, PasswordResetRequests requests)
     {
-        // 202 whether or not the account exists, so the answer reveals nothing.
-        var email = ShopIds.NormalizeEmail(request.Email);
-        if (await grains.GetGrain<IUserEmailGrain>(email).GetUserId() is { } userId)
-        {
-            var user = grains.GetGrain<IUserGrain>(userId);
-            var profile = await user.GetProfile();
-            var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-            await user.SetPasswordResetToken(HashSecret(secret), clock.GetUtcNow() + Lifetime);
-            var link = links.Page($"/reset-password?token={userId}.{secret}");
-            outbox.Enqueue(ResetEmail(email, profile?.Language, link));
-        }
-
+        requests.Enqueue(ShopIds.NormalizeEmail(request.Email));
         return TypedResults.Accepted((string?)null);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Reset(
-        ResetPasswordRequest request, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps)
+        ResetPasswordRequest request, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps, CancellationToken cancellationToken)
     {
+        // The token is checked before the new password is hashed: a made-up token costs no bcrypt.
         var parts = request.Token.Split('.');
-        if (parts.Length != 2 || !Ids.IsWellFormed(parts[0])
-            || !await grains.GetGrain<IUserGrain>(parts[0]).ResetPassword(HashSecret(parts[1]), hasher.Hash(request.NewPassword)))
+        var user = parts.Length == 2 && Ids.IsWellFormed(parts[0]) ? grains.GetGrain<IUserGrain>(parts[0]) : null;
+        var secret = parts.Length == 2 ? HashSecret(parts[1]) : "";
+        if (user is null || !await user.HasPasswordResetToken(secret)
+            || !await user.ResetPassword(secret, await hasher.Hash(request.NewPassword, cancellationToken)))
         {
             return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.", ErrorCodes.ResetTokenInvalid);
         }
@@ -49,7 +47,58 @@ public static class PasswordReset
         return TypedResults.NoContent();
     }
 
-    private static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+/// <summary>Emails that asked for a reset link, waiting for <see cref="PasswordResetIssuer"/>; a flood beyond the bound is dropped.</summary>
+public sealed class PasswordResetRequests
+{
+    private readonly Channel<string> _emails = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Enqueue(string normalizedEmail) => _emails.Writer.TryWrite(normalizedEmail);
+
+    public ChannelReader<string> Reader => _emails.Reader;
+}
+
+/// <summary>Looks each requesting email up and, when the account exists and may have another link, emails one.</summary>
+internal sealed class PasswordResetIssuer(
+    PasswordResetRequests requests, IGrainFactory grains, Outbox<EmailMessage> outbox, IShopLinks links, TimeProvider clock, ILogger<PasswordResetIssuer> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var email in requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await Issue(email);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The type only: the message may quote the address.
+                logger.LogError("Could not issue a password reset link: {Error}", e.GetType().Name);
+            }
+        }
+    }
+
+    private async Task Issue(string email)
+    {
+        if (await grains.GetGrain<IUserEmailGrain>(email).GetUserId() is not { } userId)
+        {
+            return;
+        }
+
+        var user = grains.GetGrain<IUserGrain>(userId);
+        var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        if (!await user.IssuePasswordResetToken(PasswordReset.HashSecret(secret), clock.GetUtcNow() + PasswordReset.Lifetime))
+        {
+            logger.LogInformation("A password reset link was asked for again too soon; none sent");
+            return;
+        }
+
+        var profile = await user.GetProfile();
+        outbox.Enqueue(ResetEmail(email, profile?.Language, links.Page($"/reset-password?token={userId}.{secret}")));
+    }
 
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
