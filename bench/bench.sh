@@ -41,6 +41,8 @@ export CLUSTER_FIRST_SILO_PORT=11211 CLUSTER_FIRST_GATEWAY_PORT=30200 CLUSTER_FI
 # fast (registration is not measured); the demo catalog for list and search.
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development LOG_LEVEL=warn
 export BCRYPT_SALT_ROUNDS=4 AUTH_RATE_LIMIT_PER_MINUTE=100000000 SEED_DEMO_DATA=true
+# The load comes from one address and a few shoppers: lift the per-shopper and per-address flow limits.
+export CART_RATE_LIMIT_PER_MINUTE=100000000 ORDER_RATE_LIMIT_PER_MINUTE=100000000
 export ADMIN_EMAIL ADMIN_PASSWORD JWT_SECRET=bench-jwt-secret-0123456789abcdef0123456789
 
 die() { echo "bench: $*" >&2; exit 1; }

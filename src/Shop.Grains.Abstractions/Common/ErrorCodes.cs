@@ -57,6 +57,15 @@ public static class ErrorCodes
     public const string OrderProductUnavailable = "order.product_unavailable";
     public const string OrderCheckoutExpired = "order.checkout_expired";
 
+    /// <summary>The shopper has this many unpaid orders holding stock already. params: max.</summary>
+    public const string OrderTooManyUnpaid = "order.too_many_unpaid";
+
+    /// <summary>A line asks for more units of one product than one order may hold; errors name each. params: max.</summary>
+    public const string OrderTooManyUnits = "order.too_many_units";
+
+    /// <summary>The total differs from the one the shopper was shown (prices changed). params: expected, total.</summary>
+    public const string OrderTotalChanged = "order.total_changed";
+
     /// <summary>params: status (the order's, e.g. Shipped); the same for the four below.</summary>
     public const string OrderNotPayable = "order.not_payable";
     public const string OrderNotCancellable = "order.not_cancellable";

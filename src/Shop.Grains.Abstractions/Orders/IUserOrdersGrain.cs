@@ -8,8 +8,12 @@ namespace Shop.Grains.Orders;
 /// </summary>
 public interface IUserOrdersGrain : IGrainWithStringKey
 {
-    /// <summary>Places an order from the cart; a repeated key returns the first order with <c>IsNew</c> false.</summary>
-    Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey);
+    /// <summary>
+    /// Places an order from the cart; a repeated key returns the first order with <c>IsNew</c> false.
+    /// With <paramref name="expectedTotal"/> (what the shopper was shown), a different total is
+    /// refused and nothing is reserved.
+    /// </summary>
+    Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey, long? expectedTotal = null);
 
     [ReadOnly]
     Task<IdPage> List(int page, int pageSize);

@@ -67,7 +67,8 @@ public sealed record PlaceOrder(
     [property: Id(0)] string UserId,
     [property: Id(1)] IReadOnlyList<CartLine> Lines,
     [property: Id(2)] Address ShippingAddress,
-    [property: Id(3)] string? Note);
+    [property: Id(3)] string? Note,
+    [property: Id(4)] long? ExpectedTotal = null);
 
 [GenerateSerializer, Immutable, Alias("shop.CardPayment")]
 public sealed record CardPayment(

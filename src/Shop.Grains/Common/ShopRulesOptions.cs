@@ -19,5 +19,11 @@ public sealed class ShopRulesOptions
 
     public TimeSpan LoginFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Unpaid orders one shopper may have at once (MAX_UNPAID_ORDERS): each holds stock until paid or expired.</summary>
+    public int MaxUnpaidOrders { get; set; } = 3;
+
+    /// <summary>Units of one product one order may hold (MAX_UNITS_PER_PRODUCT).</summary>
+    public int MaxUnitsPerProduct { get; set; } = 10;
+
     public long ShippingFeeFor(long subtotal) => subtotal >= FreeShippingFrom ? 0 : ShippingFee;
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Shop.Grains.Carts;
+using Shop.Grains.Catalog;
 using Microsoft.Extensions.Options;
 using Shop.Grains.Common;
 using Shop.Grains.Notifications;
@@ -61,7 +63,7 @@ internal sealed partial class OrderGrain(
         await store.SaveAsync(State with { Placing = plan });
         await EnsureReminder();
 
-        var (products, shortage) = await Stock.ReserveAll(plan.Lines);
+        var (products, shortage) = await Stock.ReserveAll(plan.Lines, products => TotalChanged(plan.Lines, products, order.ExpectedTotal));
         if (shortage is not null)
         {
             await store.SaveAsync(State with { Placing = null });
@@ -77,6 +79,16 @@ internal sealed partial class OrderGrain(
             plan.ShippingAddress, plan.Note, Payment: null, Shipment: null, [new StoredStatusChange(OrderStatus.PendingPayment, now)], now, deadline);
         await Record(State with { Order = placed, Placing = null });
         return placed.ToView();
+    }
+
+    /// <summary>A total other than the one the shopper was shown is refused: prices changed meanwhile.</summary>
+    private ShopError? TotalChanged(IReadOnlyList<StoredCartLine> lines, IReadOnlyList<ProductView> products, long? expected)
+    {
+        var subtotal = lines.Zip(products, (line, product) => product.Details.Price * line.Quantity).Sum();
+        var total = subtotal + Rules.ShippingFeeFor(subtotal);
+        return expected is null || expected == total ? null
+            : ShopError.Conflict(ErrorCodes.OrderTotalChanged, $"Prices changed: the total is now {total} fen, not {expected} fen. Review the cart and place the order again.",
+                new Dictionary<string, object> { ["expected"] = expected.Value, ["total"] = total });
     }
 
     public async Task<OrderView?> Get() => State.Order is null ? null : (await ExpireIfOverdue()).ToView();

@@ -13,8 +13,12 @@ namespace Shop.Grains.Orders;
 /// </summary>
 internal sealed class StockSettlement(IGrainFactory grains, string orderId, ILogger logger)
 {
-    /// <summary>Reserves every line, all or nothing; the shortages name each product that failed.</summary>
-    public async Task<(ProductView?[] Products, ShopError? Shortage)> ReserveAll(IReadOnlyList<StoredCartLine> lines)
+    /// <summary>
+    /// Reserves every line, all or nothing; the shortages name each product that failed. The prices
+    /// read are the order's: <paramref name="check"/> may refuse them before anything is reserved.
+    /// </summary>
+    public async Task<(ProductView?[] Products, ShopError? Shortage)> ReserveAll(
+        IReadOnlyList<StoredCartLine> lines, Func<IReadOnlyList<ProductView>, ShopError?> check)
     {
         var products = await Task.WhenAll(lines.Select(l => Product(l.ProductId).Get()));
         var errors = new Dictionary<string, string[]>();
@@ -24,6 +28,11 @@ internal sealed class StockSettlement(IGrainFactory grains, string orderId, ILog
             {
                 errors[line.ProductId] = ["This product is no longer sold."];
             }
+        }
+
+        if (errors.Count == 0 && check(products!) is { } refused)
+        {
+            return (products, refused);
         }
 
         if (errors.Count == 0)

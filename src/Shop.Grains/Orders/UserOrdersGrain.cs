@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shop.Grains.Carts;
 using Shop.Grains.Common;
 
@@ -7,6 +8,8 @@ namespace Shop.Grains.Orders;
 
 internal sealed class UserOrdersGrain(
     [PersistentState("orders", StorageNames.Shop)] IPersistentState<UserOrdersState> store,
+    IOptions<ShopRulesOptions> rules,
+    TimeProvider clock,
     ILogger<UserOrdersGrain> logger) : Grain, IUserOrdersGrain
 {
     // Clients retry within seconds or minutes; remembering the last 50 keys covers that many times over.
@@ -16,7 +19,7 @@ internal sealed class UserOrdersGrain(
 
     private string UserId => this.GetPrimaryKeyString();
 
-    public async Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey)
+    public async Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey, long? expectedTotal = null)
     {
         var remembered = idempotencyKey is null ? null : State.Keys.Find(k => k.Key == idempotencyKey);
         if (remembered is not null && await GrainFactory.GetGrain<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
@@ -37,6 +40,11 @@ internal sealed class UserOrdersGrain(
             return ShopError.Invalid("cart", ErrorCodes.CartEmpty, "The cart is empty.");
         }
 
+        if ((TooManyUnits(lines) ?? await TooManyUnpaid()) is { } refused)
+        {
+            return refused;
+        }
+
         // The key is saved before placing, so a retry after a crash mid-checkout reaches the same order.
         var orderId = remembered?.OrderId ?? ShopIds.New();
         if (idempotencyKey is not null && remembered is null)
@@ -45,7 +53,7 @@ internal sealed class UserOrdersGrain(
         }
 
         var placed = await GrainFactory.GetGrain<IOrderGrain>(orderId)
-            .Place(new PlaceOrder(UserId, lines, shippingAddress, note));
+            .Place(new PlaceOrder(UserId, lines, shippingAddress, note, expectedTotal));
         if (!placed.IsSuccess)
         {
             // Nothing was done, so the key is forgotten and a retry tries again.
@@ -62,10 +70,50 @@ internal sealed class UserOrdersGrain(
         return new PlacedOrder(placed.Value!, IsNew: true);
     }
 
+    /// <summary>One shopper cannot hold a product's whole stock: an order takes at most so many units of each.</summary>
+    private ShopError? TooManyUnits(IReadOnlyList<CartLine> lines)
+    {
+        var max = rules.Value.MaxUnitsPerProduct;
+        var over = lines.Where(l => l.Quantity > max).ToDictionary(l => l.ProductId, _ => new[] { $"One order may hold at most {max} of this product." });
+        return over.Count == 0 ? null
+            : ShopError.Conflict(ErrorCodes.OrderTooManyUnits, $"One order may hold at most {max} units of each product.",
+                new Dictionary<string, object> { ["max"] = max }, over);
+    }
+
+    /// <summary>
+    /// Unpaid orders hold stock until their deadline: a shopper may have only a few at once, so no
+    /// account can keep products from everyone else by checking out and never paying.
+    /// </summary>
+    private async Task<ShopError?> TooManyUnpaid()
+    {
+        var max = rules.Value.MaxUnpaidOrders;
+        var recent = RecentOrders();
+        if (recent.Count < max)
+        {
+            return null;
+        }
+
+        var orders = await Task.WhenAll(recent.Select(r => GrainFactory.GetGrain<IOrderGrain>(r.OrderId).Get()));
+        return orders.Count(o => o?.Status == OrderStatus.PendingPayment) < max ? null
+            : ShopError.Conflict(ErrorCodes.OrderTooManyUnpaid, $"You have {max} unpaid orders already. Pay or cancel one of them first.",
+                new Dictionary<string, object> { ["max"] = max });
+    }
+
+    /// <summary>Orders young enough to be unpaid still (older ones were paid, cancelled or expired).</summary>
+    private ImmutableList<RecentOrder> RecentOrders()
+    {
+        var since = clock.GetUtcNow() - rules.Value.PaymentTimeout;
+        return State.Recent.RemoveAll(r => r.PlacedAt < since);
+    }
+
     /// <summary>Lists a placed order and takes what it bought out of the cart.</summary>
     private async Task Record(string orderId, IReadOnlyList<CartLine> bought)
     {
-        await store.SaveAsync(State with { OrderIds = State.OrderIds.Insert(0, orderId) });
+        await store.SaveAsync(State with
+        {
+            OrderIds = State.OrderIds.Insert(0, orderId),
+            Recent = RecentOrders().Insert(0, new RecentOrder(orderId, clock.GetUtcNow())),
+        });
         try
         {
             await GrainFactory.GetGrain<ICartGrain>(UserId).RemoveOrdered(bought);

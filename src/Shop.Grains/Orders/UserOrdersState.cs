@@ -15,4 +15,12 @@ public sealed record UserOrdersState
 
     /// <summary>The most recent checkout keys, newest first.</summary>
     [Id(1)] public ImmutableList<IdempotencyRecord> Keys { get; init; } = ImmutableList<IdempotencyRecord>.Empty;
+
+    /// <summary>Orders placed within the payment timeout, newest first: the only ones that can be unpaid.</summary>
+    [Id(2)] public ImmutableList<RecentOrder> Recent { get; init; } = ImmutableList<RecentOrder>.Empty;
 }
+
+[GenerateSerializer, Immutable, Alias("shop.RecentOrder")]
+public sealed record RecentOrder(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] DateTimeOffset PlacedAt);

@@ -35,6 +35,11 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         ["ADMIN_EMAIL"] = AdminEmail,
         ["ADMIN_PASSWORD"] = AdminPassword,
         ["AUTH_RATE_LIMIT_PER_MINUTE"] = "100000",
+        // Every test client shares one address; the limits have tests of their own.
+        ["CART_RATE_LIMIT_PER_MINUTE"] = "100000",
+        ["ORDER_RATE_LIMIT_PER_MINUTE"] = "100000",
+        // Some tests place many orders for one shopper; the cap has tests of its own.
+        ["MAX_UNPAID_ORDERS"] = "1000",
         ["LOG_LEVEL"] = "warn",
     };
 

@@ -164,6 +164,8 @@ public sealed class LocalShopCluster : IDisposable
             ["JWT_SECRET"] = "cluster-tests-jwt-secret-0123456789abcdef",
             ["BCRYPT_SALT_ROUNDS"] = "4",
             ["AUTH_RATE_LIMIT_PER_MINUTE"] = "10000",
+            ["CART_RATE_LIMIT_PER_MINUTE"] = "100000",
+            ["ORDER_RATE_LIMIT_PER_MINUTE"] = "100000",
             ["ADMIN_EMAIL"] = AdminEmail,
             ["ADMIN_PASSWORD"] = AdminPassword,
             ["SEED_DEMO_DATA"] = "false",
@@ -188,6 +190,8 @@ public sealed class LocalShopCluster : IDisposable
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["LOG_LEVEL"] = "warn",
             ["MAIL_PICKUP_DIR"] = _mailDir,
+            // Scenarios leave orders unpaid on purpose; the cap has tests of its own.
+            ["MAX_UNPAID_ORDERS"] = "1000",
         };
         foreach (var (key, value) in own.Concat(_settings))
         {

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.RateLimiting;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Users;
 
@@ -10,7 +8,7 @@ namespace Shop.Api.Features.Auth;
 public static class AuthenticationSetup
 {
     public const string AdminPolicy = "admin";
-    public const string AuthRateLimit = "auth";
+    public const string AuthRateLimit = RateLimits.Auth;
 
     public static WebApplicationBuilder AddShopAuthentication(this WebApplicationBuilder builder)
     {
@@ -33,23 +31,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.AuthRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var problem = Problems.TooManyRequests(context.HttpContext, retryAfter, "Too many attempts. Please wait and try again.");
-                await problem.ExecuteAsync(context.HttpContext);
-            };
-        });
+        builder.AddShopRateLimits(settings.AuthRequestsPerMinute);
         return builder;
     }
 

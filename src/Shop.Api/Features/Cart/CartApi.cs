@@ -19,8 +19,8 @@ public static class CartApi
     {
         var group = routes.MapGroup("/api/cart").WithTags("Cart").RequireAuthorization();
         group.MapGet("/", Get);
-        group.MapPost("/items", Add);
-        group.MapPut("/items/{productId}", Set);
+        group.MapPost("/items", Add).WithMetadata(FlowLimit.CartWrites);
+        group.MapPut("/items/{productId}", Set).WithMetadata(FlowLimit.CartWrites);
         group.MapDelete("/items/{productId}", Remove);
         group.MapDelete("/", Clear);
         return group;

@@ -4,9 +4,11 @@ using Shop.Api.Features.Users;
 
 namespace Shop.Api.Features.Orders;
 
+/// <param name="ExpectedTotal">The total the shopper was shown, in fen; when prices changed since, the order is refused with 409 order.total_changed.</param>
 public sealed record CreateOrderRequest(
     [property: Required] AddressRequest ShippingAddress,
-    [property: MaxLength(500), PlainText(Multiline = true)] string? Note = null);
+    [property: MaxLength(500), PlainText(Multiline = true)] string? Note = null,
+    [property: Range(0, long.MaxValue)] long? ExpectedTotal = null);
 
 public sealed record PayOrderRequest(
     [property: Required, RegularExpression("^card$", ErrorMessage = "method must be \"card\".")] string Method,

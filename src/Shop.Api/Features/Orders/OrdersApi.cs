@@ -14,7 +14,7 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization();
-        group.MapPost("/", Create);
+        group.MapPost("/", Create).WithMetadata(FlowLimit.Checkout);
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
         group.MapPost("/{id}/pay", Pay);
@@ -32,7 +32,7 @@ public static class OrdersApi
         }
 
         var placed = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId())
-            .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key);
+            .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key, request.ExpectedTotal);
         return placed.Value is { } result
             ? TypedResults.Created($"/api/orders/{result.Order.Id}", OrderResponse.From(result.Order))
             : Problems.From(placed.Error!);

@@ -6,6 +6,8 @@ import { ORDERS_QUERY_ROOT, orderQueryOptions } from './get-order';
 export interface CreateOrderInput {
   shippingAddress: Address;
   note?: string;
+  /** The total the shopper was shown (fen): the API refuses the order if prices changed since. */
+  expectedTotal?: number;
   /** One key per checkout submit, reused when the same submit is retried. */
   idempotencyKey: string;
 }

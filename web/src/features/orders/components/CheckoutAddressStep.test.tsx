@@ -4,6 +4,7 @@ import { mockApi, problem } from '@/test/fetch-mock';
 import { cartLine, customer, order } from '@/test/fixtures';
 import { renderWithApp } from '@/test/render';
 import type { Address } from '@/types/api';
+import { useCart } from '@/features/cart/api/get-cart';
 import { CheckoutAddressStep } from './CheckoutAddressStep';
 
 const lines = [cartLine({ productId: 'p-1', name: 'Notebook', unitPrice: 1999, quantity: 2 })];
@@ -52,8 +53,40 @@ describe('checkout address step', () => {
     expect(call.body).toEqual({
       shippingAddress: { name: 'Ann', phone: '13800000000', line1: '1 Main St', city: 'Shanghai' },
       note: 'Leave at the door',
+      expectedTotal: 3998 + 1000,
     });
     expect(call.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('shows the new prices when they changed since the cart was read, and places nothing', async () => {
+    const server = mockApi({
+      'POST /api/orders': {
+        status: 409,
+        body: { title: 'Conflict', status: 409, detail: 'Prices changed.', code: 'order.total_changed', params: { expected: 4998, total: 5998 } },
+      },
+      'GET /api/cart': { body: { items: lines, itemCount: 2, subtotal: 3998 } },
+    });
+    // The checkout page reads the cart beside the step, as here.
+    function CartReader() {
+      useCart();
+      return null;
+    }
+    const onCreated = vi.fn();
+    const { user } = renderWithApp(
+      <>
+        <CartReader />
+        <CheckoutAddressStep lines={lines} subtotal={3998} defaultAddress={{ name: 'Ann', phone: '13800000000', line1: '1 Main St', city: 'Shanghai', province: null, postalCode: null }} onCreated={onCreated} />
+      </>,
+      { route: '/checkout', path: '/checkout', user: customer },
+    );
+    await waitFor(() => expect(server.callsTo('GET /api/cart')).toHaveLength(1));
+
+    await user.click(placeOrder());
+
+    expect(await screen.findByTestId('checkout-error')).toHaveTextContent('Prices changed');
+    // The cart is read again, so the summary shows what the order would cost now.
+    await waitFor(() => expect(server.callsTo('GET /api/cart')).toHaveLength(2));
+    expect(onCreated).not.toHaveBeenCalled();
   });
 
   it('puts the API field errors on the address fields and shows the detail', async () => {

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Form, Input } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ADDRESS_FIELDS, AddressFields, cleanAddress } from '@/components/AddressFields';
 import { ApiError, NetworkError } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency';
+import { previewShippingFee } from '@/lib/money';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import type { Address, Order } from '@/types/api';
 import { useCreateOrder } from '../api/create-order';
@@ -29,6 +31,7 @@ export function CheckoutAddressStep({ lines, subtotal, defaultAddress, onCreated
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const createOrder = useCreateOrder();
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<{ message: string; details: string[]; stock: boolean }>();
   // Reused only when the same submit is retried after the answer got lost (network, 5xx), so the
   // API can recognise the repeat and not create a second order.
@@ -38,7 +41,13 @@ export function CheckoutAddressStep({ lines, subtotal, defaultAddress, onCreated
     setProblem(undefined);
     pendingKey.current ??= newIdempotencyKey();
     createOrder.mutate(
-      { shippingAddress: cleanAddress(values.shippingAddress), note: values.note?.trim() || undefined, idempotencyKey: pendingKey.current },
+      {
+        shippingAddress: cleanAddress(values.shippingAddress),
+        note: values.note?.trim() || undefined,
+        // The total this page shows: if prices changed since, the API refuses rather than charge another.
+        expectedTotal: subtotal + previewShippingFee(subtotal),
+        idempotencyKey: pendingKey.current,
+      },
       {
         onSuccess: (order) => {
           pendingKey.current = undefined;
@@ -47,6 +56,10 @@ export function CheckoutAddressStep({ lines, subtotal, defaultAddress, onCreated
         onError: (error) => {
           const lostAnswer = error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
           if (!lostAnswer) pendingKey.current = undefined; // a definite "no": the next submit is a new one
+          if (error instanceof ApiError && error.problem.code === 'order.total_changed') {
+            // Show the new prices before the shopper asks again.
+            void queryClient.invalidateQueries({ queryKey: ['me', 'cart'] });
+          }
           const unmatched = applyProblemToForm(form, error, FORM_FIELDS);
           setProblem({
             message: errorMessage(error, t),
