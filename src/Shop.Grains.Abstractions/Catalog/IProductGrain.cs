@@ -14,10 +14,14 @@ public interface IProductGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ProductView?> Get();
 
-    /// <summary>Replaces the details; sets the available stock too when given.</summary>
-    Task<Outcome<ProductView>> Update(ProductDetails details, int? stock);
+    /// <summary>
+    /// Replaces the details; sets the available stock too when given. With <paramref name="expectedRevision"/>
+    /// (the revision the caller read), a product changed since is refused (product.changed).
+    /// </summary>
+    Task<Outcome<ProductView>> Update(ProductDetails details, int? stock, long? expectedRevision = null);
 
-    Task<Outcome<ProductView>> SetStock(int stock);
+    /// <summary>Sets the available stock; <paramref name="expectedRevision"/> as for <see cref="Update"/>.</summary>
+    Task<Outcome<ProductView>> SetStock(int stock, long? expectedRevision = null);
 
     Task<Outcome<ProductView>> Archive();
 

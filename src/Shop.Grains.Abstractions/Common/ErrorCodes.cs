@@ -32,6 +32,9 @@ public static class ErrorCodes
     public const string ProductNotFound = "product.not_found";
     public const string ProductExists = "product.exists";
 
+    /// <summary>The product changed since the caller read it (If-Match). params: revision, stock (the current ones).</summary>
+    public const string ProductChanged = "product.changed";
+
     /// <summary>An import's rows did not all pass; errors name each (row and field). Nothing was written.</summary>
     public const string ImportInvalidRows = "import.invalid_rows";
 

@@ -9,6 +9,9 @@ public enum ErrorKind
     Conflict,
     PaymentDeclined,
     TooManyRequests,
+
+    /// <summary>The caller's copy is out of date (an If-Match that no longer matches).</summary>
+    PreconditionFailed,
 }
 
 /// <summary>

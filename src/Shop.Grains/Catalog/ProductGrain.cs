@@ -43,12 +43,13 @@ internal sealed class ProductGrain(
 
     public Task<ProductView?> Get() => Task.FromResult(State.Details is null ? null : ToView());
 
-    public Task<Outcome<ProductView>> Update(ProductDetails details, int? stock) =>
-        Change(s => s with { Details = StoredProductDetails.From(details), Available = stock ?? s.Available });
+    public Task<Outcome<ProductView>> Update(ProductDetails details, int? stock, long? expectedRevision = null) =>
+        Change(s => s with { Details = StoredProductDetails.From(details), Available = stock ?? s.Available }, expectedRevision);
 
-    public Task<Outcome<ProductView>> SetStock(int stock) => Change(s => s with { Available = stock });
+    public Task<Outcome<ProductView>> SetStock(int stock, long? expectedRevision = null) =>
+        Change(s => s with { Available = stock }, expectedRevision);
 
-    public Task<Outcome<ProductView>> Archive() => Change(s => s with { Archived = true });
+    public Task<Outcome<ProductView>> Archive() => Change(s => s with { Archived = true }, expectedRevision: null);
 
     public async Task<Reservation> Reserve(string orderId, int quantity)
     {
@@ -104,11 +105,19 @@ internal sealed class ProductGrain(
         });
     }
 
-    private async Task<Outcome<ProductView>> Change(Func<ProductState, ProductState> change)
+    private async Task<Outcome<ProductView>> Change(Func<ProductState, ProductState> change, long? expectedRevision)
     {
         if (State.Details is null)
         {
             return ShopError.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
+        }
+
+        // An admin's screen older than the product (an order took stock, another admin saved) must
+        // not overwrite it: they see the current values and decide again.
+        if (expectedRevision is { } expected && expected != State.Revision)
+        {
+            return new ShopError(ErrorKind.PreconditionFailed, "The product changed since you opened it. Check its current values and save again.",
+                Code: ErrorCodes.ProductChanged, Params: new Dictionary<string, object> { ["revision"] = State.Revision, ["stock"] = State.Available });
         }
 
         await Save(change(State) with { UpdatedAt = clock.GetUtcNow() });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Shop.Api.Tests.Support;
 
 namespace Shop.Api.Tests.Admin;
@@ -23,6 +24,38 @@ public sealed class AdminProductsTests(ShopApiFactory factory) : IAsyncLifetime
         await customer.Post("/api/admin/products", body, HttpStatusCode.Forbidden);
         await customer.Get("/api/admin/orders", HttpStatusCode.Forbidden);
         await customer.Put("/api/admin/products/0123456789abcdef0123456789abcdef/stock", new { stock = 5 }, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_stock_write_from_a_screen_older_than_the_product_is_refused_with_412_and_changes_nothing()
+    {
+        var product = await Products.Create(_admin, stock: 20);
+        using var read = await _admin.Http.GetAsync($"/api/products/{product}");
+        var etag = read.Headers.ETag!.ToString();
+
+        // A shopper's order takes 3 while the admin looks at the old screen.
+        var shopper = await ShopClient.NewShopper(factory);
+        await shopper.AddToCart(product, 3);
+        await shopper.Checkout();
+
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{product}/stock") { Content = JsonContent.Create(new { stock = 30 }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", etag);
+        var refused = await Expect.Json(await _admin.Http.SendAsync(stale), HttpStatusCode.PreconditionFailed);
+        Assert.Equal("product.changed", (string?)refused["code"]);
+        Assert.Equal(17, refused["params"]!["stock"]!.GetValue<int>());
+        Assert.Equal(17, await _admin.StockOf(product));
+
+        using var reread = await _admin.Http.GetAsync($"/api/products/{product}");
+        using var fresh = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{product}/stock") { Content = JsonContent.Create(new { stock = 27 }) };
+        fresh.Headers.TryAddWithoutValidation("If-Match", reread.Headers.ETag!.ToString());
+        using var saved = await _admin.Http.SendAsync(fresh);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(reread.Headers.ETag, saved.Headers.ETag);
+        Assert.Equal(27, await _admin.StockOf(product));
+
+        using var garbage = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/products/{product}") { Content = JsonContent.Create(new { name = "X", description = "", price = 100, category = "home" }) };
+        garbage.Headers.TryAddWithoutValidation("If-Match", "\"not-a-revision\"");
+        await Expect.Json(await _admin.Http.SendAsync(garbage), HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -72,6 +72,8 @@ export interface Product extends ProductSummary {
   attributes: Record<string, string>;
   createdAt: string;
   updatedAt: string;
+  /** Moves with every change (orders included); sent back as If-Match so a stale write is refused. */
+  revision: number;
 }
 
 export interface CartLine {

@@ -89,11 +89,17 @@ public static class AdminProductsApi
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(
-        string id, ProductRequest request, IGrainFactory grains, CatalogSnapshot catalog)
+        string id, ProductRequest request, HttpContext http, IGrainFactory grains, CatalogSnapshot catalog)
     {
         if (request.Check(stockRequired: false) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
+        }
+
+        var (expected, badIfMatch) = ProductETag.ReadIfMatch(http.Request);
+        if (badIfMatch is not null)
+        {
+            return badIfMatch;
         }
 
         if (await Find(id, grains) is not { } current)
@@ -102,7 +108,7 @@ public static class AdminProductsApi
         }
 
         var details = request.ToDetails(current.Details.Images);
-        return Answer(await grains.GetGrain<IProductGrain>(id).Update(details, request.Stock), catalog);
+        return Answer(await grains.GetGrain<IProductGrain>(id).Update(details, request.Stock, expected), http, catalog);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Archive(string id, IGrainFactory grains, CatalogSnapshot catalog)
@@ -118,17 +124,30 @@ public static class AdminProductsApi
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> SetStock(
-        string id, StockRequest request, IGrainFactory grains, CatalogSnapshot catalog) =>
-        await Find(id, grains) is null
+        string id, StockRequest request, HttpContext http, IGrainFactory grains, CatalogSnapshot catalog)
+    {
+        var (expected, badIfMatch) = ProductETag.ReadIfMatch(http.Request);
+        if (badIfMatch is not null)
+        {
+            return badIfMatch;
+        }
+
+        return await Find(id, grains) is null
             ? ProductNotFound()
-            : Answer(await grains.GetGrain<IProductGrain>(id).SetStock(request.Stock!.Value), catalog);
+            : Answer(await grains.GetGrain<IProductGrain>(id).SetStock(request.Stock!.Value, expected), http, catalog);
+    }
 
     private static async Task<ProductView?> Find(string id, IGrainFactory grains) =>
         Ids.IsWellFormed(id) && await grains.GetGrain<IProductGrain>(id).Get() is { Archived: false } product ? product : null;
 
-    private static Results<Ok<ProductResponse>, ProblemHttpResult> Answer(Outcome<ProductView> outcome, CatalogSnapshot catalog)
+    private static Results<Ok<ProductResponse>, ProblemHttpResult> Answer(Outcome<ProductView> outcome, HttpContext http, CatalogSnapshot catalog)
     {
         catalog.Invalidate();
+        if (outcome.Value is { } product)
+        {
+            ProductETag.Set(http.Response, product.Revision);
+        }
+
         return outcome.ToHttpResult(ProductResponse.From);
     }
 

@@ -12,7 +12,7 @@ public static class CatalogApi
         var group = routes.MapGroup("/api").WithTags("Catalog");
         group.MapGet("/categories", ListCategories);
         group.MapGet("/products", ListProducts);
-        group.MapGet("/products/{id}", GetProduct);
+        group.MapGet("/products/{id}", GetProductWithETag);
         return routes;
     }
 
@@ -38,6 +38,19 @@ public static class CatalogApi
     /// A product for sale. An id the catalog snapshot does not know is answered from memory: a
     /// stranger trying random ids activates no grain and reads no storage.
     /// </summary>
+    /// <summary>The product with its revision as ETag, for an admin's If-Match.</summary>
+    public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProductWithETag(
+        string id, IGrainFactory grains, CatalogSnapshot catalog, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var result = await GetProduct(id, grains, catalog, cancellationToken);
+        if (result.Result is Ok<ProductResponse> { Value: { } product })
+        {
+            ProductETag.Set(response, product.Revision);
+        }
+
+        return result;
+    }
+
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> GetProduct(
         string id, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ import { fenToYuanString, parseYuanToFen } from '@/lib/money';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import { useCreateProduct } from '../api/create-product';
 import { useAdminProduct } from '../api/get-admin-product';
+import { changedProduct, type ProductBaseline } from '../api/if-match';
 import type { ProductInput } from '../api/product-input';
 import { useUpdateProduct } from '../api/update-product';
 
@@ -41,6 +42,8 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
   const create = useCreateProduct();
   const update = useUpdateProduct();
   const [error, setError] = useState<string>();
+  // The stock and revision the admin's stock field is based on; a 412 moves it to the current ones.
+  const [baseline, setBaseline] = useState<ProductBaseline>();
   const editing = Boolean(productId);
 
   useEffect(() => {
@@ -49,6 +52,7 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
     form.resetFields();
     if (existing.data) {
       const p = existing.data;
+      setBaseline({ revision: p.revision, stock: p.stock });
       form.setFieldsValue({
         name: p.name,
         description: p.description,
@@ -71,16 +75,20 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
       images: values.images?.map((url) => url.trim()).filter(Boolean),
       // On edit, stock goes only when the admin changed it: the number shown was the stock when the
       // form opened, and sending it back unchanged would undo every reservation made since.
-      stock: !productId || values.stock !== existing.data?.stock ? values.stock : undefined,
+      stock: !productId || values.stock !== baseline?.stock ? values.stock : undefined,
     };
+    // A new stock is written only over the stock it was decided from (If-Match).
+    const revision = productId && input.stock !== undefined ? baseline?.revision : undefined;
     const handlers = {
       onSuccess: () => onSaved(input.name),
       onError: (err: unknown) => {
+        const current = changedProduct(err);
+        if (current) setBaseline(current); // saving again writes over what the message shows
         const unmatched = applyProblemToForm(form, err, FIELDS);
         setError([errorMessage(err, t), ...unmatched].join(' '));
       },
     };
-    if (productId) update.mutate({ id: productId, ...input }, handlers);
+    if (productId) update.mutate({ id: productId, ...input, revision }, handlers);
     else create.mutate(input, handlers);
   };
 

@@ -1,8 +1,10 @@
 import { App, Form, InputNumber, Modal, type ButtonProps } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '@/lib/problem';
 import type { ProductSummary } from '@/types/api';
+import { useAdminProduct } from '../api/get-admin-product';
+import { changedProduct, type ProductBaseline } from '../api/if-match';
 import { useSetStock } from '../api/set-stock';
 
 interface StockModalProps {
@@ -10,26 +12,40 @@ interface StockModalProps {
   onClose: () => void;
 }
 
+/**
+ * Sets a product's stock. The stock shown is read when the modal opens, and the write is made over
+ * that reading (If-Match): if an order or another admin changed the product meanwhile, the save is
+ * refused, the current stock is shown, and saving again writes over it.
+ */
 export function StockModal({ product, onClose }: StockModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ stock: number }>();
   const setStock = useSetStock();
+  const fresh = useAdminProduct(product?.id);
+  const [baseline, setBaseline] = useState<ProductBaseline>();
 
   useEffect(() => {
-    if (product) form.setFieldsValue({ stock: product.stock });
-  }, [product, form]);
+    if (!product) return;
+    const read = fresh.data;
+    setBaseline(read ? { revision: read.revision, stock: read.stock } : undefined);
+    form.setFieldsValue({ stock: read?.stock ?? product.stock });
+  }, [product, fresh.data, form]);
 
   const onFinish = ({ stock }: { stock: number }) =>
     product &&
     setStock.mutate(
-      { id: product.id, stock },
+      { id: product.id, stock, revision: baseline?.revision },
       {
         onSuccess: () => {
           void message.success(t('admin.stockSaved'));
           onClose();
         },
-        onError: (error) => form.setFields([{ name: 'stock', errors: [errorMessage(error, t)] }]),
+        onError: (error) => {
+          const current = changedProduct(error);
+          if (current) setBaseline(current);
+          form.setFields([{ name: 'stock', errors: [errorMessage(error, t)] }]);
+        },
       },
     );
 
