@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the shop: the .NET suites (grains in an in-process cluster, the API through a
 # real host, PostgreSQL where a server can be started) and the web client (component tests, then
-# browser tests against a real embedded shop, then Lighthouse and axe over its main pages).
+# browser tests against a real embedded shop, then Lighthouse and axe over its main pages), then the
+# deployment rehearsal (docker-compose.yml's services as real processes on loopback).
 #
 # SHOP_REQUIRE_ALL=1 (set by CI) turns every "skipped" notice into a failure.
 #
@@ -48,6 +49,17 @@ if [ -f web/package.json ]; then
   else
     skip "browser tests, Lighthouse and axe: /usr/bin/chromium is not installed (apt-get install chromium)"
   fi
+fi
+
+echo "== Deployment rehearsal: docker-compose.yml's services as processes on loopback, behind nginx and Prometheus"
+# Exit 77: a tool or a build output is missing (its NOTICE says which). Without a MongoDB server the
+# MongoDB migrate is skipped with a notice that does not count as a skip, as in the MongoDB tests.
+rehearsal=0
+scripts/deploy-rehearsal.sh || rehearsal=$?
+if [ "$rehearsal" = 77 ]; then
+  skip "deployment rehearsal: a tool or build output is missing (see its NOTICE above)"
+elif [ "$rehearsal" != 0 ]; then
+  exit "$rehearsal"
 fi
 
 if [ ${#skipped[@]} -gt 0 ]; then
