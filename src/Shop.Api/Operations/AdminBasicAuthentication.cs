@@ -16,12 +16,12 @@ namespace Shop.Api.Operations;
 
 /// <summary>
 /// HTTP Basic sign-in with a shop admin's email and password, for pages a browser opens directly
-/// (the Orleans dashboard), where a bearer token cannot be sent. Failed attempts count towards the
-/// same per-email lockout as the login endpoint.
+/// (the Orleans dashboard), where a bearer token cannot be sent. Checked by the same
+/// <see cref="Features.Auth.SignInGuard"/> as the login endpoint (per account and client address).
 /// </summary>
 internal sealed class AdminBasicAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IGrainFactory grains, PasswordHasher hasher, IMemoryCache cache, BasicAuthThrottle throttle)
+    IGrainFactory grains, SignInGuard guard, IMemoryCache cache, BasicAuthThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AdminBasic";
@@ -44,7 +44,7 @@ internal sealed class AdminBasicAuthentication(
         }
 
         // Checks that do reach bcrypt are limited per client address, like the login endpoint.
-        using var lease = throttle.Limiter.AttemptAcquire(Context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        using var lease = throttle.Limiter.AttemptAcquire(RateLimits.AddressKey(Context));
         if (!lease.IsAcquired)
         {
             return AuthenticateResult.Fail("Too many attempts.");
@@ -65,25 +65,21 @@ internal sealed class AdminBasicAuthentication(
             return AuthenticateResult.Fail("Malformed Basic credentials.");
         }
 
-        var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(parts[0]));
-        if (await emailGrain.BeginLoginAttempt() is not null)
+        var check = await guard.Check(parts[0], parts[1], RateLimits.AddressKey(Context), Context.RequestAborted);
+        if (check.Wait is not null)
         {
             return AuthenticateResult.Fail("Too many failed attempts.");
         }
 
-        var userId = await emailGrain.GetUserId();
-        var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
-        var credentials = user is null ? null : await user.GetCredentials();
-        var valid = await hasher.Verify(parts[1], credentials?.PasswordHash, Context.RequestAborted);
-        await emailGrain.EndLoginAttempt(valid);
-        if (!valid)
+        if (!check.Succeeded)
         {
             return AuthenticateResult.Fail("Wrong email or password.");
         }
 
-        var stamp = await user!.GetAuthStamp();
-        cache.Set(cacheKey, new Verified(userId!, stamp!.TokenVersion), TimeSpan.FromMinutes(1));
-        return Success(userId!, stamp.Role);
+        var userId = check.Credentials!.UserId;
+        var stamp = await check.User!.GetAuthStamp();
+        cache.Set(cacheKey, new Verified(userId, stamp!.TokenVersion), TimeSpan.FromMinutes(1));
+        return Success(userId, stamp.Role);
     }
 
     private static AuthenticateResult Success(string userId, string role)

@@ -14,10 +14,16 @@ public sealed class ShopRulesOptions
     /// <summary>Orders whose subtotal reaches this ship free.</summary>
     public long FreeShippingFrom { get; set; } = 9900;
 
-    /// <summary>Failed logins for one email within <see cref="LoginFailureWindow"/> before it is locked.</summary>
+    /// <summary>
+    /// Failed sign-ins of one account from one client within <see cref="LoginFailureWindow"/> before
+    /// that client's next attempts must wait (growing delays, see SignInThrottle).
+    /// </summary>
     public int MaxLoginFailures { get; set; } = 5;
 
     public TimeSpan LoginFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failed sign-ins of one account, from anywhere within the window, after which its owner is emailed.</summary>
+    public const int FailuresToTellOwner = 20;
 
     /// <summary>Unpaid orders one shopper may have at once (MAX_UNPAID_ORDERS): each holds stock until paid or expired.</summary>
     public int MaxUnpaidOrders { get; set; } = 3;

@@ -8,13 +8,7 @@ internal sealed class UserEmailGrain(
     IOptions<ShopRulesOptions> rules,
     TimeProvider clock) : Grain, IUserEmailGrain
 {
-    private static readonly TimeSpan AbandonedAttempt = TimeSpan.FromSeconds(30);
-
-    // Failed logins are kept in memory only: losing them on a restart merely resets the throttle.
-    private readonly Queue<DateTimeOffset> _failures = new();
-
-    // Attempts let through and not yet ended (their bcrypt check runs on an API node).
-    private readonly Queue<DateTimeOffset> _attempts = new();
+    private readonly SignInThrottle _throttle = new(rules.Value);
 
     public async Task<Outcome<UserProfile>> Register(NewUser user)
     {
@@ -39,50 +33,7 @@ internal sealed class UserEmailGrain(
 
     public Task<string?> GetUserId() => Task.FromResult(store.State.UserId);
 
-    public Task<TimeSpan?> BeginLoginAttempt()
-    {
-        var now = clock.GetUtcNow();
-        var window = rules.Value.LoginFailureWindow;
-        while (_failures.TryPeek(out var oldest) && now - oldest >= window)
-        {
-            _failures.Dequeue();
-        }
+    public Task<TimeSpan?> BeginLoginAttempt(string client) => Task.FromResult(_throttle.Begin(client, clock.GetUtcNow()));
 
-        // An attempt whose API node died before ending it stops counting after a while.
-        while (_attempts.TryPeek(out var started) && now - started >= AbandonedAttempt)
-        {
-            _attempts.Dequeue();
-        }
-
-        TimeSpan? wait = null;
-        if (_failures.Count >= rules.Value.MaxLoginFailures)
-        {
-            wait = _failures.Peek() + window - now;
-        }
-        else if (_failures.Count + _attempts.Count >= rules.Value.MaxLoginFailures)
-        {
-            wait = TimeSpan.FromSeconds(1);
-        }
-        else
-        {
-            _attempts.Enqueue(now);
-        }
-
-        return Task.FromResult(wait);
-    }
-
-    public Task EndLoginAttempt(bool succeeded)
-    {
-        _attempts.TryDequeue(out _);
-        if (succeeded)
-        {
-            _failures.Clear();
-        }
-        else
-        {
-            _failures.Enqueue(clock.GetUtcNow());
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task<bool> EndLoginAttempt(string client, bool succeeded) => Task.FromResult(_throttle.End(client, succeeded, clock.GetUtcNow()));
 }

@@ -102,17 +102,60 @@ public sealed class AuthTests(ShopApiFactory factory)
     }
 
     [Fact]
-    public async Task Repeated_failed_logins_are_throttled_with_retry_after_even_for_the_right_password()
+    public async Task Failed_logins_slow_down_their_client_while_the_owner_elsewhere_signs_in()
+    {
+        var shopper = await ShopClient.NewShopper(factory);
+        var attacker = factory.CreateClient();
+        attacker.DefaultRequestHeaders.Add(TestClientAddress.Header, "203.0.113.7");
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await attacker.PostAsJsonAsync("/api/auth/login", new { email = shopper.Email, password = "wrong-password" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        // Even the right password waits from the client that guessed: it learns nothing from the answer.
+        using var slowed = await attacker.PostAsJsonAsync("/api/auth/login", new { email = shopper.Email, password = "password-1" });
+        await Expect.Json(slowed, HttpStatusCode.TooManyRequests);
+        Assert.True(slowed.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        var owner = factory.CreateClient();
+        owner.DefaultRequestHeaders.Add(TestClientAddress.Header, "198.51.100.20");
+        using var signedIn = await owner.PostAsJsonAsync("/api/auth/login", new { email = shopper.Email, password = "password-1" });
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_the_current_password_with_a_stolen_token_is_slowed_down_too()
     {
         var shopper = await ShopClient.NewShopper(factory);
         for (var i = 0; i < 5; i++)
         {
-            await _anonymous.Post("/api/auth/login", new { email = shopper.Email, password = "wrong-password" }, HttpStatusCode.Unauthorized);
+            await shopper.Post("/api/auth/change-password", new { currentPassword = $"guess-{i}-xx", newPassword = "taken-over-1" }, HttpStatusCode.BadRequest);
         }
 
-        var response = await _anonymous.Http.PostAsJsonAsync("/api/auth/login", new { email = shopper.Email, password = "password-1" });
-        await Expect.Json(response, HttpStatusCode.TooManyRequests);
-        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var slowed = await shopper.Post("/api/auth/change-password", new { currentPassword = "password-1", newPassword = "taken-over-1" }, HttpStatusCode.TooManyRequests);
+        Assert.Equal("rate_limited", (string?)slowed["code"]);
+    }
+
+    [Fact]
+    public async Task The_owner_is_emailed_once_when_many_clients_fail_to_sign_in()
+    {
+        var shopper = await ShopClient.NewShopper(factory);
+        for (var client = 0; client < 5; client++)
+        {
+            var http = factory.CreateClient();
+            http.DefaultRequestHeaders.Add(TestClientAddress.Header, $"203.0.113.{client + 10}");
+            for (var i = 0; i < 5; i++)
+            {
+                using var wrong = await http.PostAsJsonAsync("/api/auth/login", new { email = shopper.Email, password = "wrong-password" });
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+        }
+
+        var warning = await factory.Emails.WaitFor(shopper.Email, "sign-in-warning");
+        Assert.Contains("20", warning.TextBody);
+        await Task.Delay(300);
+        Assert.Equal(1, factory.Emails.CountTo(shopper.Email));
     }
 
     [Theory]

@@ -59,6 +59,7 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
                 services.AddSingleton<IDelivery<EmailMessage>>(Emails);
             }
 
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
             Replace?.Invoke(services);
         });
     }

@@ -41,26 +41,21 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, CancellationToken cancellationToken)
+        LoginRequest request, HttpContext http, SignInGuard guard, TokenService tokens, CancellationToken cancellationToken)
     {
-        var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(request.Email));
-        if (await emailGrain.BeginLoginAttempt() is { } wait)
+        var check = await guard.Check(request.Email, request.Password, RateLimits.AddressKey(http), cancellationToken);
+        if (check.Wait is { } wait)
         {
-            return Problems.TooManyRequests(http, wait, "Too many failed sign-in attempts for this account. Please wait and try again.");
+            return Problems.TooManyRequests(http, wait, "Too many failed sign-in attempts from here. Please wait and try again.");
         }
 
-        var userId = await emailGrain.GetUserId();
-        var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
-        var credentials = user is null ? null : await user.GetCredentials();
-        var valid = await hasher.Verify(request.Password, credentials?.PasswordHash, cancellationToken);
-        await emailGrain.EndLoginAttempt(valid);
-        if (!valid)
+        if (!check.Succeeded)
         {
             return Problems.Unauthorized(ErrorCodes.InvalidCredentials, "The email or password is incorrect.");
         }
 
-        var profile = await user!.GetProfile();
-        return TypedResults.Ok(tokens.Issue(profile!, credentials!.TokenVersion));
+        var profile = await check.User!.GetProfile();
+        return TypedResults.Ok(tokens.Issue(profile!, check.Credentials!.TokenVersion));
     }
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(HttpContext http, IGrainFactory grains) =>
@@ -69,11 +64,23 @@ public static class AuthApi
             : Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
 
     public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
-        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps, CancellationToken cancellationToken)
+        ChangePasswordRequest request, HttpContext http, IGrainFactory grains, SignInGuard guard, PasswordHasher hasher, AuthStamps stamps,
+        CancellationToken cancellationToken)
     {
+        // The current password is checked like a sign-in: a stolen token does not allow unlimited guesses.
         var user = grains.GetGrain<IUserGrain>(http.User.UserId());
-        var credentials = await user.GetCredentials();
-        if (!await hasher.Verify(request.CurrentPassword, credentials?.PasswordHash, cancellationToken))
+        if (await user.GetProfile() is not { } profile)
+        {
+            return Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
+        }
+
+        var check = await guard.Check(profile.Email, request.CurrentPassword, RateLimits.AddressKey(http), cancellationToken);
+        if (check.Wait is { } wait)
+        {
+            return Problems.TooManyRequests(http, wait, "Too many wrong passwords from here. Please wait and try again.");
+        }
+
+        if (!check.Succeeded)
         {
             return Problems.Invalid("currentPassword", "The current password is incorrect.", ErrorCodes.WrongPassword);
         }

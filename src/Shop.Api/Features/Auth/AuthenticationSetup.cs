@@ -16,6 +16,7 @@ public static class AuthenticationSetup
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<PasswordHasher>();
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddSingleton<AuthStamps>();
         builder.Services.AddSingleton<PasswordResetRequests>();
         builder.Services.AddHostedService<PasswordResetIssuer>();
