@@ -16,7 +16,8 @@ using Shop.Silo.Configuration;
 ShopEnvironment.LoadDotEnv();
 var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = ShopEnvironment.Override(environment) });
-if (builder.Environment.IsProduction() && ProductionRules.Refuse(ApiProductionRules.Check(builder.Configuration), Console.Error))
+// Every environment but Development gets the production rules: Staging or a misspelt name must not skip them.
+if (!builder.Environment.IsDevelopment() && ProductionRules.Refuse(ApiProductionRules.Check(builder.Configuration), Console.Error))
 {
     return 1;
 }
@@ -43,7 +44,7 @@ builder.Services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
 app.UseForwardedHeaders();
-app.UseShopSecurityHeaders(app.Environment.IsProduction());
+app.UseShopSecurityHeaders(!app.Environment.IsDevelopment());
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();

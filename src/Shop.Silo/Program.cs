@@ -41,7 +41,7 @@ public static class Program
             Args = args,
             EnvironmentName = ShopEnvironment.Override(environment) ?? environment["DOTNET_ENVIRONMENT"] ?? Environments.Production,
         });
-        if (builder.Environment.IsProduction() && ProductionRules.Refuse(ProductionRules.ForSilo(builder.Configuration), Console.Error))
+        if (!builder.Environment.IsDevelopment() && ProductionRules.Refuse(ProductionRules.ForSilo(builder.Configuration), Console.Error))
         {
             return 1;
         }

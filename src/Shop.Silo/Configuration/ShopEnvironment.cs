@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Shop.Silo.Configuration;
 
@@ -30,6 +31,16 @@ public static class ShopEnvironment
             }
             : null;
     }
+
+    /// <summary>
+    /// Whether a host's configuration says Development, the one environment where the production
+    /// rules and defaults are relaxed (Staging, Prod or a typo get the production ones): the host's
+    /// own environment setting when it has one (a builder sets it), else the variables as
+    /// <see cref="Override"/> reads them.
+    /// </summary>
+    public static bool IsDevelopment(IConfiguration config) => string.Equals(
+        First(config[HostDefaults.EnvironmentKey]) ?? Override(config) ?? First(config["DOTNET_ENVIRONMENT"]) ?? Environments.Production,
+        Environments.Development, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Loads a .env file (from the working folder or a parent) into the environment, never over a

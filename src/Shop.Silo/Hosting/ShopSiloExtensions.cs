@@ -78,9 +78,14 @@ public static class ShopSiloExtensions
         return silo.AddShopGrainServices(config);
     }
 
-    /// <summary>DASHBOARD_ENABLED (default true): the Orleans dashboard's statistics and pages.</summary>
+    /// <summary>
+    /// DASHBOARD_ENABLED: the Orleans dashboard's statistics and pages. On by default in Development
+    /// only: it profiles every grain call and shows the cluster's inner workings.
+    /// </summary>
     public static bool DashboardEnabled(IConfiguration config) =>
-        !string.Equals(config["DASHBOARD_ENABLED"]?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+        config["DASHBOARD_ENABLED"]?.Trim() is { Length: > 0 } value
+            ? !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
+            : ShopEnvironment.IsDevelopment(config);
 
     /// <summary>
     /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP

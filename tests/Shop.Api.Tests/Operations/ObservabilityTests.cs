@@ -53,6 +53,38 @@ public sealed class ObservabilityTests : IAsyncLifetime
         Assert.Contains("<html", await admin.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/dashboard/index.min.js")]
+    [InlineData("/dashboard/version")]
+    [InlineData("/dashboard/DashboardCounters")]
+    [InlineData("/dashboard/ClusterStats")]
+    [InlineData("/dashboard/Reminders")]
+    [InlineData("/dashboard/HistoricalStats/x")]
+    [InlineData("/dashboard/SiloProperties/x")]
+    [InlineData("/dashboard/SiloStats/x")]
+    [InlineData("/dashboard/SiloCounters/x")]
+    [InlineData("/dashboard/GrainStats/x")]
+    [InlineData("/dashboard/TopGrainMethods")]
+    [InlineData("/dashboard/LifecycleStages")]
+    [InlineData("/dashboard/GrainTypes")]
+    public async Task Every_dashboard_path_requires_an_admin(string path)
+    {
+        var http = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(path)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/dashboard/GrainState?grainId=x&grainType=Shop.Grains.Users.UserGrain")]
+    [InlineData("/dashboard/grainstate")]
+    [InlineData("/dashboard/Trace")]
+    public async Task The_dashboard_views_that_could_show_secrets_are_not_served_even_to_admins(string path)
+    {
+        var http = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ShopApiFactory.AdminEmail}:{ShopApiFactory.AdminPassword}")));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.SendAsync(request)).StatusCode);
+    }
+
     private static Task<HttpResponseMessage> Get(HttpClient http, string user, string password)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/");

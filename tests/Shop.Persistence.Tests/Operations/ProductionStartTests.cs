@@ -42,6 +42,22 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Staging_gets_the_production_rules_too()
+    {
+        // Only Development relaxes them: a Staging (or misspelt) environment must not skip the checks.
+        using var silo = ShopProcess.Start("silo", BuildOutput.Silo, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+        });
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), silo.Tail());
+        Assert.Equal(1, silo.ExitCode);
+        Assert.Contains("configuration error: STORAGE_PROVIDER is memory", silo.Output);
+    }
+
+    [Fact]
     public async Task A_silo_without_a_database_or_mail_settings_refuses_to_start_in_production()
     {
         using var silo = ShopProcess.Start("silo", BuildOutput.Silo, new Dictionary<string, string>
