@@ -462,6 +462,18 @@ until [ "$(grep -l -i "^To: .*$shopper" "$WORK"/smtp/*.eml 2>/dev/null | wc -l)"
 done
 mark "order emails delivered through SMTP (AUTH with SMTP_USER / SMTP_PASSWORD)"
 
+# nginx's limit on the credential endpoints holds whatever the letter case (the API's routes ignore
+# it): a quick burst of sign-ins to /api/AUTH/Login is refused by nginx (burst 10) well before the
+# API's own per-address limit (AUTH_RATE_LIMIT_PER_MINUTE) would be reached; each try names another
+# account, so the API's per-account sign-in throttle does not answer for nginx.
+refused_at=""
+for i in $(seq 1 25); do
+  call POST /api/AUTH/Login "{\"email\":\"nobody-$i@rehearsal.test\",\"password\":\"wrong-password\"}"
+  if [ "$STATUS" = 429 ]; then refused_at=$i; break; fi
+done
+[ -n "$refused_at" ] || fail "25 quick sign-ins to /api/AUTH/Login through nginx were not limited (last HTTP $STATUS)"
+mark "nginx limits /api/AUTH/Login like /api/auth/login (request $refused_at refused)"
+
 # /metrics: never through nginx; served by the API node and the silos inside the network.
 call GET /metrics ""
 [ "$STATUS" = 404 ] || [ "$STATUS" = 403 ] || fail "/metrics through nginx answered HTTP $STATUS, not 404/403"

@@ -89,6 +89,8 @@ public sealed class AdminProductsTests(ShopApiFactory factory) : IAsyncLifetime
     [InlineData("""{"name":"A","description":"","price":100,"category":"home","stock":-1}""", "stock")]
     [InlineData("""{"name":"A","description":"","price":100,"category":"home"}""", "stock")]
     [InlineData("""{"name":"A\u0007","description":"","price":100,"category":"home","stock":1}""", "name")]
+    [InlineData("""{"name":"Lamp \u202Eredaol","description":"","price":100,"category":"home","stock":1}""", "name")]
+    [InlineData("""{"name":"A","description":"zero\u200Bwidth","price":100,"category":"home","stock":1}""", "description")]
     [InlineData("""{"name":"A","price":100,"category":"home","stock":1}""", "description")]
     [InlineData("""{"name":"A","description":"ok\nbut\u0000","price":100,"category":"home","stock":1}""", "description")]
     [InlineData("""{"name":"","description":"","price":100,"category":"home","stock":1}""", "name")]

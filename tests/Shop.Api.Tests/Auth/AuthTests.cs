@@ -314,6 +314,8 @@ public sealed class AuthTests(ShopApiFactory factory)
     [InlineData("""{"name":"   "}""", "name")]
     [InlineData("""{"language":"fr-FR"}""", "language")]
     [InlineData("""{"name":"a\u0000b"}""", "name")]
+    [InlineData("""{"name":"admin\u200B"}""", "name")]
+    [InlineData("""{"name":"\u202Enimda"}""", "name")]
     [InlineData("""{"defaultAddress":{"name":"A","phone":"13800000000","line1":"Road\u001b[2J","city":"B"}}""", "defaultAddress.line1")]
     [InlineData("""{"defaultAddress":{"name":"A","phone":"13800000000","line1":"","city":"B"}}""", "defaultAddress.line1")]
     public async Task A_bad_profile_update_is_refused_and_changes_nothing(string body, string field)
