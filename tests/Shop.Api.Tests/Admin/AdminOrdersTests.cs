@@ -6,6 +6,16 @@ namespace Shop.Api.Tests.Admin;
 [Collection(ShopCollection.Name)]
 public sealed class AdminOrdersTests(ShopApiFactory factory) : ShopperTest(factory)
 {
+    [Theory]
+    [InlineData("ship")]
+    [InlineData("deliver")]
+    [InlineData("refund")]
+    public async Task An_action_on_a_blank_order_id_is_404_not_500(string action)
+    {
+        // Found by the hostile-input test: a blank id reached Orleans, which refuses it with an exception.
+        await Admin.Post($"/api/admin/orders/%20/{action}", new { carrier = "SF", trackingNumber = "1" }, HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task An_order_goes_from_paid_to_shipped_to_delivered()
     {

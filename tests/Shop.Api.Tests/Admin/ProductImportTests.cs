@@ -58,6 +58,17 @@ public sealed class ProductImportTests(ShopApiFactory factory) : ShopperTest(fac
         Assert.Equal(["line 3: price"], problem["errors"]!.AsObject().Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("name,name,price\nA,B,1\n")]
+    [InlineData("name,description,price,category,stock\n\"unclosed,,100,home,1\n")]
+    public async Task A_file_that_is_not_usable_csv_is_a_400_not_a_500(string csv)
+    {
+        // Found by the hostile-input test: an empty body answered 500.
+        var problem = await Import(csv, "text/csv", HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem["errors"]!.AsObject());
+    }
+
     [Fact]
     public async Task The_same_import_sent_again_with_its_key_creates_nothing_twice()
     {

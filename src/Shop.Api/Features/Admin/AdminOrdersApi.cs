@@ -45,8 +45,9 @@ public static class AdminOrdersApi
     private static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Act(
         string id, IGrainFactory grains, Func<IOrderGrain, Task<Grains.Common.Outcome<OrderView>>> action)
     {
-        var order = grains.GetGrain<IOrderGrain>(id);
-        return Ids.IsWellFormed(id) && await order.Get() is not null
+        // The id is checked before a grain reference is made: Orleans refuses some keys (blank ones) with an exception.
+        var order = Ids.IsWellFormed(id) ? grains.GetGrain<IOrderGrain>(id) : null;
+        return order is not null && await order.Get() is not null
             ? (await action(order)).ToHttpResult(OrderResponse.From)
             : OrdersApi.OrderNotFound();
     }

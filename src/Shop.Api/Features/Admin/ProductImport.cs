@@ -62,14 +62,39 @@ public static class ProductImport
         rows.SelectMany(r => r.Errors.Select(e => (Key: $"line {r.Line}: {e.Key}", e.Value)))
             .ToDictionary(e => e.Key, e => e.Value);
 
+    /// <summary>The rows of a CSV file; a file that is not CSV at all is one row with its error, never an exception.</summary>
     private static List<ImportRow> ParseCsv(string body)
     {
+        var rows = new List<ImportRow>();
+        try
+        {
+            ReadCsv(body, rows);
+        }
+        catch (CsvMissingHeadersException)
+        {
+            // An empty file: answered "the file has no products".
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvRecordTooLargeException or CsvInvalidCharacterException)
+        {
+            rows.Add(new ImportRow(rows.Count + 2, null, new() { ["csv"] = ["The file is not valid CSV from this line on (an unclosed quote, or a line too long)."] }));
+        }
+
+        return rows;
+    }
+
+    private static void ReadCsv(string body, List<ImportRow> rows)
+    {
         using var csv = CsvDataReader.Create(new StringReader(body));
-        var columns = Enumerable.Range(0, csv.FieldCount).ToDictionary(i => csv.GetName(i).Trim().ToLowerInvariant(), i => i);
+        // A repeated column name counts once, as its first column.
+        var columns = new Dictionary<string, int>();
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            columns.TryAdd(csv.GetName(i).Trim().ToLowerInvariant(), i);
+        }
+
         string? Field(string name) =>
             columns.TryGetValue(name, out var column) && column < csv.RowFieldCount ? csv.GetString(column).Trim() : null;
 
-        var rows = new List<ImportRow>();
         while (csv.Read() && rows.Count <= MaxRows)
         {
             var errors = new Dictionary<string, string[]>();
@@ -92,8 +117,6 @@ public static class ProductImport
             // Line numbers as an editor shows them: the header is line 1.
             rows.Add(Checked(csv.RowNumber + 1, product, errors));
         }
-
-        return rows;
     }
 
     private static List<ImportRow> ParseJsonLines(string body)

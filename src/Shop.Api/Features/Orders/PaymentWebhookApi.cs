@@ -67,8 +67,8 @@ public static class PaymentWebhookApi
             return problem;
         }
 
-        var order = grains.GetGrain<IOrderGrain>(paymentEvent!.OrderId);
-        if (!Ids.IsWellFormed(paymentEvent.OrderId) || await order.Get() is null)
+        var order = Ids.IsWellFormed(paymentEvent!.OrderId) ? grains.GetGrain<IOrderGrain>(paymentEvent.OrderId) : null;
+        if (order is null || await order.Get() is null)
         {
             return OrdersApi.OrderNotFound();
         }
