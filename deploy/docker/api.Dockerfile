@@ -17,7 +17,10 @@ COPY src/Shop.Silo/Shop.Silo.csproj src/Shop.Silo/
 COPY src/Shop.Api/Shop.Api.csproj src/Shop.Api/
 RUN dotnet restore src/Shop.Api/Shop.Api.csproj
 COPY src/ src/
-RUN dotnet publish src/Shop.Api/Shop.Api.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+# The build context has no .git, so the commit that /api/health and shop_build_info report is
+# passed in: docker-compose build --build-arg SOURCE_REVISION_ID=$(git rev-parse HEAD). Without it: "unknown".
+ARG SOURCE_REVISION_ID=
+RUN dotnet publish src/Shop.Api/Shop.Api.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:SourceRevisionId="$SOURCE_REVISION_ID"
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl for the health check and for `docker compose exec api curl ...` during an incident.

@@ -19,7 +19,10 @@ RUN dotnet restore src/Shop.Silo/Shop.Silo.csproj
 COPY src/Shop.Grains.Abstractions/ src/Shop.Grains.Abstractions/
 COPY src/Shop.Grains/ src/Shop.Grains/
 COPY src/Shop.Silo/ src/Shop.Silo/
-RUN dotnet publish src/Shop.Silo/Shop.Silo.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+# The build context has no .git, so the commit that /api/health and shop_build_info report is
+# passed in: docker-compose build --build-arg SOURCE_REVISION_ID=$(git rev-parse HEAD). Without it: "unknown".
+ARG SOURCE_REVISION_ID=
+RUN dotnet publish src/Shop.Silo/Shop.Silo.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:SourceRevisionId="$SOURCE_REVISION_ID"
 COPY deploy/docker/silo-entrypoint.sh /app/silo-entrypoint.sh
 RUN chmod 0755 /app/silo-entrypoint.sh
 
