@@ -501,7 +501,9 @@ bad="$(jq -r '.data.groups[].rules[] | select(.health != "ok") | "\(.name): \(.h
 jq -r '.data.groups[] | "  group \(.name): \(.rules | length) rule(s), last evaluated \(.lastEvaluation)"' <<<"$rules"
 
 # Every metric the rules use has live series (the counters of this run's events once scraped).
-mapfile -t rule_metrics < <("${HELPER[@]}" metric-names deploy/prometheus/alerts.yml)
+# The rehearsal's shop runs on PostgreSQL: the MongoDB driver's metrics (shop_mongodb_*) have no
+# series here (the meter itself is unit-tested in tests/Shop.Persistence.Tests/Mongo/MongoMetricsTests.cs).
+mapfile -t rule_metrics < <("${HELPER[@]}" metric-names deploy/prometheus/alerts.yml | grep -v '^shop_mongodb_')
 series() { prom /api/v1/query --data-urlencode "query=count($1)" | jq -r '.data.result[0].value[1] // 0'; }
 all_series() { local m; for m in "${rule_metrics[@]}" shop_orders_paid_total; do [ "$(series "$m")" != 0 ] || return 1; done; }
 deadline=$(( $(date +%s) + 40 ))

@@ -6,16 +6,22 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Shop.Grains.Common;
+using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Operations;
 
 /// <summary>
-/// OpenTelemetry for a process hosting grains: Orleans, runtime, process, the shop's business meters
-/// and the build (version and commit); traces of grain calls. OTLP export when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads the standard OTEL_* variables itself).
+/// OpenTelemetry for a process hosting grains or reaching the database: Orleans, runtime, process,
+/// the shop's business meters, the build (version and commit), and the database clients: Npgsql's
+/// own meter (pool use, command durations; its instruments follow OpenTelemetry's db.client
+/// conventions) and the shop's meter of MongoDB driver events. Traces of grain calls. OTLP export
+/// when OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads the standard OTEL_* variables itself).
 /// </summary>
 public static class SiloTelemetry
 {
+    /// <summary>The meter Npgsql (8 and later) reports its connection pools and commands on.</summary>
+    public const string NpgsqlMeterName = "Npgsql";
+
     public const string BuildMeterName = "Shop.Build";
 
     /// <summary>shop_build_info{version, commit} = 1: which build each node runs, e.g. during a rolling upgrade.</summary>
@@ -38,7 +44,7 @@ public static class SiloTelemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddRuntimeInstrumentation().AddProcessInstrumentation()
-                    .AddMeter("Microsoft.Orleans", ShopMetrics.MeterName, BuildMeterName);
+                    .AddMeter("Microsoft.Orleans", ShopMetrics.MeterName, BuildMeterName, NpgsqlMeterName, MongoMetrics.MeterName);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
