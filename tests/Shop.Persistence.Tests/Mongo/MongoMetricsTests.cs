@@ -8,11 +8,13 @@ namespace Shop.Persistence.Tests.Mongo;
 
 /// <summary>
 /// Server-free: the shop's meter of MongoDB driver events. Every client the providers create
-/// subscribes it, and what it records is what /metrics exports (no MongoDB server can run here,
-/// so the driver's events are not raised by a real server in these tests).
+/// subscribes it (a real client's pool reaches it), and it records what /metrics exports. No MongoDB
+/// server can run here, so command events of a real server are not raised in these tests.
 /// </summary>
 public sealed class MongoMetricsTests
 {
+    private const int TestPoolSize = 100_000;
+
     [Fact]
     public void Every_client_of_the_shop_subscribes_the_meter()
     {
@@ -37,7 +39,7 @@ public sealed class MongoMetricsTests
         listener.Start();
 
         var server = new ServerId(new ClusterId(), new DnsEndPoint("mongo-metrics-test", 27017));
-        MongoMetrics.PoolOpened(server, 42);
+        MongoMetrics.PoolOpened(server, TestPoolSize);
         MongoMetrics.Command("update", "success", TimeSpan.FromMilliseconds(12));
         MongoMetrics.Command("find", "failure", TimeSpan.FromMilliseconds(3));
         MongoMetrics.CheckedOut();
@@ -50,13 +52,14 @@ public sealed class MongoMetricsTests
             && (string?)r.Tags["db.operation.name"] == "find" && (string?)r.Tags["outcome"] == "failure");
         Assert.Contains(recorded, r => r.Instrument == "shop.mongodb.connections.used" && r.Value == 1);
         Assert.Contains(recorded, r => r.Instrument == "shop.mongodb.connections.used" && r.Value == -1);
-        Assert.Contains(recorded, r => r.Instrument == "shop.mongodb.connections.max" && r.Value >= 42);
+        Assert.Contains(recorded, r => r.Instrument == "shop.mongodb.connections.max" && r.Value >= TestPoolSize);
 
-        // A closed pool no longer counts towards the maximum.
+        // A closed pool no longer counts towards the maximum (the other tests' clients open pools of
+        // their own, 100 connections each, so the sum is compared with this test's pool alone).
         recorded.Clear();
         MongoMetrics.PoolClosed(server);
         listener.RecordObservableInstruments();
-        Assert.DoesNotContain(recorded, r => r.Instrument == "shop.mongodb.connections.max" && r.Value >= 42);
+        Assert.Contains(recorded, r => r.Instrument == "shop.mongodb.connections.max" && r.Value < TestPoolSize);
 
         void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
@@ -65,5 +68,47 @@ public sealed class MongoMetricsTests
                 recorded.Add((instrument.Name, value, new Dictionary<string, object?>(tags.ToArray())));
             }
         }
+    }
+
+    [Fact]
+    public async Task A_real_client_reports_its_pool_through_the_meter()
+    {
+        // No server listens on port 1: the driver still opens a pool for the server it was given,
+        // and reports it through the subscription the shop's client settings carry.
+        const int poolSize = 7_777;
+        using var connection = new MongoConnection(
+            MongoSettings.Parse($"mongodb://127.0.0.1:1/shop_metrics?maxPoolSize={poolSize}"), "shop-metrics-test", TimeSpan.FromSeconds(1));
+
+        Assert.True(await Eventually(() => PoolMaximum() >= poolSize), "the client's pool was not reported");
+    }
+
+    private static long PoolMaximum()
+    {
+        long total = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MongoMetrics.MeterName && instrument.Name == "shop.mongodb.connections.max")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => total = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return total;
+    }
+
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            if (condition())
+            {
+                return true;
+            }
+        }
+
+        return condition();
     }
 }
