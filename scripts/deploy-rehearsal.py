@@ -358,13 +358,7 @@ def prepare(config_path, work):
 
     # -- Prometheus: the mounted folder, with Docker DNS discovery replaced by the loopback targets
     prometheus = services["prometheus"]
-    mounts = {}
-    for volume in prometheus.get("volumes") or []:
-        if isinstance(volume, dict):
-            source, target = volume.get("source"), volume.get("target")
-        else:
-            source, target = volume.split(":")[:2]
-        mounts[target] = source
+    mounts = volume_mounts(prometheus)
     config_dir = os.path.join(work, "prometheus")
     source_dir = mounts.get("/etc/prometheus")
     if not source_dir or os.path.realpath(source_dir) != os.path.realpath(os.path.join(repo, "deploy/prometheus")):
