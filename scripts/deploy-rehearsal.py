@@ -16,7 +16,13 @@
   smtp-sink PORT DIR            an SMTP server on 127.0.0.1:PORT that requires AUTH with
                                 SINK_USER / SINK_PASSWORD (from the environment) and keeps every
                                 message as DIR/<n>.eml.
-  metric-names RULES            the metric names the expressions of a Prometheus rules file use.
+  metric-names FILE...          the metric names the expressions of Prometheus rules files (.yml) and
+                                Grafana dashboards (.json) use.
+  dashboard-check RULES_OUT KNOWN DASHBOARD...
+                                Grafana dashboards: the JSON parses, every panel has a data source (the
+                                provisioned Prometheus) and targets with a PromQL expr, and every metric
+                                they use is in KNOWN (the exported names) or in deploy/prometheus/alerts.yml.
+                                Writes the exprs as recording rules to RULES_OUT for `promtool check rules`.
   value CONFIG SERVICE KEY      one variable of a service's environment in `docker-compose config` output.
   mongo-uri URI DATABASE        URI with its database replaced (options kept).
 """
@@ -36,9 +42,10 @@ import yaml
 LOOPBACK = "127.0.0.1"
 
 # The services of docker-compose.yml, dependencies first (checked against depends_on below). The
-# rehearsal runs all but mongodb (it runs migrate against a MongoDB server when one is given);
-# prometheus depends on nothing and starts first.
-SERVICES = ["postgres", "mongodb", "migrate", "silo", "api", "web", "prometheus"]
+# rehearsal runs all but mongodb (it runs migrate against a MongoDB server when one is given) and
+# grafana (no package here: its provisioning is checked against compose and Prometheus instead, and
+# its dashboards' metrics must have live series); prometheus depends on nothing and starts first.
+SERVICES = ["postgres", "mongodb", "migrate", "silo", "api", "web", "prometheus", "grafana"]
 
 # What the rehearsal waits for before starting each service, as compose's depends_on conditions.
 DEPENDENCIES = {
@@ -47,6 +54,7 @@ DEPENDENCIES = {
     "api": {"migrate": "service_completed_successfully", "silo": "service_healthy"},
     "web": {"api": "service_healthy"},
     "prometheus": {},
+    "grafana": {"prometheus": "service_started"},
 }
 
 # What the base images set (docker inspect mcr.microsoft.com/dotnet/aspnet:10.0): behaviour-relevant
@@ -350,13 +358,7 @@ def prepare(config_path, work):
 
     # -- Prometheus: the mounted folder, with Docker DNS discovery replaced by the loopback targets
     prometheus = services["prometheus"]
-    mounts = {}
-    for volume in prometheus.get("volumes") or []:
-        if isinstance(volume, dict):
-            source, target = volume.get("source"), volume.get("target")
-        else:
-            source, target = volume.split(":")[:2]
-        mounts[target] = source
+    mounts = volume_mounts(prometheus)
     config_dir = os.path.join(work, "prometheus")
     source_dir = mounts.get("/etc/prometheus")
     if not source_dir or os.path.realpath(source_dir) != os.path.realpath(os.path.join(repo, "deploy/prometheus")):
@@ -397,8 +399,46 @@ def prepare(config_path, work):
     with open(os.path.join(run, "prometheus.args"), "w", encoding="utf-8") as f:
         f.write("".join(f"{a}\0" for a in args))
 
+    # -- Grafana (not run): what compose mounts is deploy/grafana, and its data source is the
+    # prometheus service's container port
+    check_grafana(services, repo)
+    report.append(f"  {'grafana':<14} not run (no package); provisioning checked, dashboards' metrics queried below")
+
     with open(os.path.join(work, "rewrites.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(report) + "\n")
+
+
+def volume_mounts(service):
+    mounts = {}
+    for volume in service.get("volumes") or []:
+        if isinstance(volume, dict):
+            source, target = volume.get("source"), volume.get("target")
+        else:
+            source, target = volume.split(":")[:2]
+        mounts[target] = source
+    return mounts
+
+
+def check_grafana(services, repo):
+    grafana = services["grafana"]
+    mounts = volume_mounts(grafana)
+    provisioning = os.path.join(repo, "deploy/grafana/provisioning")
+    if os.path.realpath(mounts.get("/etc/grafana/provisioning", "")) != os.path.realpath(provisioning):
+        die(f"grafana mounts {mounts}; the rehearsal expects deploy/grafana/provisioning on /etc/grafana/provisioning")
+    with open(os.path.join(provisioning, "dashboards", "shop.yml"), encoding="utf-8") as f:
+        providers = yaml.safe_load(f)["providers"]
+    for provider in providers:
+        path = provider["options"]["path"]
+        if os.path.realpath(mounts.get(path, "")) != os.path.realpath(os.path.join(repo, "deploy/grafana/dashboards")):
+            die(f"grafana's dashboard provider reads {path}, where compose mounts {mounts.get(path)}, not deploy/grafana/dashboards")
+    with open(os.path.join(provisioning, "datasources", "prometheus.yml"), encoding="utf-8") as f:
+        sources = yaml.safe_load(f)["datasources"]
+    ports = {str(p.get("target")) if isinstance(p, dict) else str(p).split(":")[-1].split("/")[0]
+             for p in services["prometheus"].get("ports") or []}
+    for source in sources:
+        match = re.fullmatch(r"http://([^:/]+):(\d+)/?", source.get("url", ""))
+        if source.get("type") == "prometheus" and (not match or match.group(1) != "prometheus" or match.group(2) not in ports):
+            die(f"grafana's data source {source.get('name')} points at {source.get('url')}, not the prometheus service's port {sorted(ports)}")
 
 
 # ------------------------------------------------------------------ smtp-sink
@@ -508,23 +548,95 @@ async def smtp_sink(port, folder):
 
 # ------------------------------------------------------------------ metric-names
 
-def metric_names(rules_path):
-    with open(rules_path, encoding="utf-8") as f:
-        rules = yaml.safe_load(f)
-    keywords = {"sum", "max", "min", "avg", "count", "rate", "increase", "by", "on", "and", "or", "unless",
+PROMQL_WORDS = {"sum", "max", "min", "avg", "count", "rate", "increase", "by", "on", "and", "or", "unless",
                 "absent", "without", "ignoring", "group_left", "group_right", "bool", "offset", "irate",
-                "histogram_quantile", "time", "vector", "scalar", "topk", "bottomk", "delta", "deriv"}
+                "histogram_quantile", "time", "vector", "scalar", "topk", "bottomk", "delta", "deriv", "le"}
+
+
+def expr_metric_names(expr):
+    expr = re.sub(r'"[^"]*"', '""', expr)                            # label values
+    expr = re.sub(r"\{[^}]*\}", "{}", expr)                          # label matchers
+    expr = re.sub(r"\b(by|on|without|ignoring)\s*\([^)]*\)", "", expr)  # grouping labels
+    expr = re.sub(r"\[[^\]]*\]", "", expr)                           # ranges
+    return {name for name in re.findall(r"[a-zA-Z_:][a-zA-Z0-9_:]*", expr)
+            if name not in PROMQL_WORDS and not re.fullmatch(r"\d+[smhdw]?", name)}
+
+
+def rule_exprs(path):
+    with open(path, encoding="utf-8") as f:
+        rules = yaml.safe_load(f)
+    return [rule["expr"] for group in rules.get("groups") or [] for rule in group.get("rules") or []]
+
+
+def dashboard_panels(dashboard):
+    for panel in dashboard.get("panels") or []:
+        if panel.get("type") == "row":
+            yield from dashboard_panels(panel)
+        else:
+            yield panel
+
+
+def dashboard_exprs(path):
+    import json
+    with open(path, encoding="utf-8") as f:
+        dashboard = json.load(f)
+    return [t.get("expr", "") for p in dashboard_panels(dashboard) for t in p.get("targets") or []]
+
+
+def metric_names(*paths):
     names = set()
-    for group in rules.get("groups") or []:
-        for rule in group.get("rules") or []:
-            expr = re.sub(r'"[^"]*"', '""', rule["expr"])            # label values
-            expr = re.sub(r"\{[^}]*\}", "{}", expr)                  # label matchers
-            expr = re.sub(r"\b(by|on|without|ignoring)\s*\([^)]*\)", "", expr)  # grouping labels
-            expr = re.sub(r"\[[^\]]*\]", "", expr)                   # ranges
-            for name in re.findall(r"[a-zA-Z_:][a-zA-Z0-9_:]*", expr):
-                if name not in keywords and not re.fullmatch(r"\d+[smhdw]?", name):
-                    names.add(name)
+    for path in paths:
+        for expr in dashboard_exprs(path) if path.endswith(".json") else rule_exprs(path):
+            names |= expr_metric_names(expr)
     print("\n".join(sorted(names)))
+
+
+def dashboard_check(rules_out, known_path, *paths):
+    import json
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(repo, "deploy/grafana/provisioning/datasources/prometheus.yml"), encoding="utf-8") as f:
+        uids = {s.get("uid") for s in yaml.safe_load(f)["datasources"]}
+    with open(known_path, encoding="utf-8") as f:
+        known = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    for expr in rule_exprs(os.path.join(repo, "deploy/prometheus/alerts.yml")):
+        known |= expr_metric_names(expr)
+    problems, records = [], []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                dashboard = json.load(f)
+        except (OSError, ValueError) as e:
+            problems.append(f"{path}: not JSON: {e}")
+            continue
+        panels = list(dashboard_panels(dashboard))
+        if not panels:
+            problems.append(f"{path}: no panels")
+        for panel in panels:
+            where = f"{os.path.basename(path)}: panel {panel.get('title')!r}"
+            targets = panel.get("targets") or []
+            if (panel.get("datasource") or {}).get("uid") not in uids:
+                problems.append(f"{where}: its datasource is not the provisioned Prometheus ({sorted(uids)})")
+            if not targets:
+                problems.append(f"{where}: no targets")
+            for target in targets:
+                expr = (target.get("expr") or "").strip()
+                if not expr:
+                    problems.append(f"{where}: target {target.get('refId')} has no PromQL expr")
+                    continue
+                if (target.get("datasource") or panel.get("datasource") or {}).get("uid") not in uids:
+                    problems.append(f"{where}: target {target.get('refId')} uses another datasource")
+                if "$" in expr:
+                    problems.append(f"{where}: {expr!r} uses a Grafana variable; the checks need plain PromQL")
+                unknown = sorted(expr_metric_names(expr) - known)
+                if unknown:
+                    problems.append(f"{where}: {', '.join(unknown)} is neither exported (deploy/grafana/exported-metrics.txt) nor in alerts.yml")
+                records.append({"record": f"dashboard:panel_{panel.get('id')}_{target.get('refId')}", "expr": expr})
+    with open(rules_out, "w", encoding="utf-8") as f:
+        yaml.safe_dump({"groups": [{"name": "dashboards", "rules": records}]}, f, sort_keys=False, allow_unicode=True)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(paths)} dashboard(s), {len(records)} expression(s)")
+    sys.exit(1 if problems else 0)
 
 
 def service_value(config_path, service, key):
@@ -554,6 +666,8 @@ def main():
         asyncio.run(smtp_sink(*args))
     elif command == "metric-names":
         metric_names(*args)
+    elif command == "dashboard-check":
+        dashboard_check(*args)
     elif command == "value":
         service_value(*args)
     elif command == "mongo-uri":

@@ -3,13 +3,16 @@
 #   - docker-compose.yml with .env.example as its .env, with every profile (docker-compose config);
 #   - deploy/prometheus: promtool check rules / test rules / check config
 #     (without promtool: the YAML files parse, with python3 + PyYAML);
+#   - deploy/grafana: the dashboards parse (jq), every panel has the provisioned Prometheus data
+#     source and PromQL targets whose metrics the shop exports (deploy/grafana/exported-metrics.txt)
+#     or the alert rules use, and promtool parses every expression (as recording rules);
 #   - deploy/nginx.conf: nginx -t inside a throwaway http { } block (when nginx is installed);
 #   - .env.example documents every variable the runbook names, and its JWT_SECRET is the example
 #     value the production check refuses; deploy/docker/silo-entrypoint.sh parses.
 #
 # Exit 0 when everything checked passed. A missing tool is a NOTICE and is skipped, except with
 # SHOP_REQUIRE_ALL=1 (CI), where any skipped check fails the run.
-# Tools: apt-get install docker-compose prometheus nginx-light   (prometheus brings promtool)
+# Tools: apt-get install docker-compose prometheus nginx-light jq python3-yaml   (prometheus brings promtool)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 
 variables=(
   MONGO_URI POSTGRES_CONNECTION STORAGE_PROVIDER PORT NODE_ENV ASPNETCORE_ENVIRONMENT
-  JWT_SECRET JWT_EXPIRES_IN BCRYPT_SALT_ROUNDS LOG_LEVEL
+  JWT_SECRET JWT_SECRET_PREVIOUS JWT_EXPIRES_IN BCRYPT_SALT_ROUNDS LOG_LEVEL
   SMTP_HOST SMTP_PORT SMTP_USER SMTP_PASSWORD SMTP_FROM
   TWILIO_SID TWILIO_AUTH_TOKEN TWILIO_FROM WEBHOOK_API_KEY SENTRY_DSN API_BASE_URL ALLOWED_ORIGINS
   ALERT_EMAILS ALERT_SMS_TO ALERT_WEBHOOK_URL ALERT_CPU_PERCENT ALERT_MEMORY_PERCENT
@@ -79,7 +82,7 @@ if [ ${#compose[@]} -gt 0 ]; then
     fi
   done
   services="$("${compose[@]}" -f docker-compose.yml --project-directory "$work" --env-file .env.example --profile postgres --profile monitoring config --services 2>/dev/null | sort | tr '\n' ' ')"
-  if [ "$services" = "api migrate mongodb postgres prometheus silo web " ]; then
+  if [ "$services" = "api grafana migrate mongodb postgres prometheus silo web " ]; then
     ok "services: $services"
   else
     fail "unexpected services: $services"
@@ -110,6 +113,39 @@ else
     fail "deploy/prometheus/*.yml do not parse as YAML"
   fi
   skip "promtool checks: promtool is not installed (apt-get install prometheus)"
+fi
+
+# ------------------------------------------------------------------ Grafana
+
+dashboards=(deploy/grafana/dashboards/*.json)
+if command -v jq >/dev/null 2>&1; then
+  if jq -e . "${dashboards[@]}" >/dev/null 2>"$work/jq.err"; then
+    ok "Grafana dashboards parse: ${dashboards[*]}"
+  else
+    cat "$work/jq.err" >&2
+    fail "a Grafana dashboard is not valid JSON"
+  fi
+else
+  skip "JSON check of the Grafana dashboards: jq is not installed (apt-get install jq)"
+fi
+if python3 -c 'import yaml' 2>/dev/null; then
+  if python3 scripts/deploy-rehearsal.py dashboard-check "$work/dashboard-rules.yml" deploy/grafana/exported-metrics.txt \
+      "${dashboards[@]}" >"$work/dashboards.out" 2>&1; then
+    ok "Grafana dashboards ($(tail -n 1 "$work/dashboards.out")): every panel has the provisioned Prometheus and PromQL on exported metrics"
+    if command -v promtool >/dev/null 2>&1; then
+      if promtool check rules "$work/dashboard-rules.yml" >"$work/promtool-dashboards.out" 2>&1; then
+        ok "promtool parses every dashboard expression"
+      else
+        cat "$work/promtool-dashboards.out" >&2
+        fail "a dashboard expression is not valid PromQL"
+      fi
+    fi
+  else
+    cat "$work/dashboards.out" >&2
+    fail "Grafana dashboards"
+  fi
+else
+  skip "Grafana dashboard checks: python3 has no PyYAML (apt-get install python3-yaml)"
 fi
 
 # ------------------------------------------------------------------ nginx

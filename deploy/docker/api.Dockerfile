@@ -9,15 +9,19 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Restore first, from the project files only, so a code change does not re-download packages.
+# Restore first, from the project and lock files only, so a code change does not re-download packages;
+# locked: exactly the versions of the committed packages.lock.json files.
 COPY global.json Directory.Build.props Directory.Packages.props ./
-COPY src/Shop.Grains.Abstractions/Shop.Grains.Abstractions.csproj src/Shop.Grains.Abstractions/
-COPY src/Shop.Grains/Shop.Grains.csproj src/Shop.Grains/
-COPY src/Shop.Silo/Shop.Silo.csproj src/Shop.Silo/
-COPY src/Shop.Api/Shop.Api.csproj src/Shop.Api/
-RUN dotnet restore src/Shop.Api/Shop.Api.csproj
+COPY src/Shop.Grains.Abstractions/Shop.Grains.Abstractions.csproj src/Shop.Grains.Abstractions/packages.lock.json src/Shop.Grains.Abstractions/
+COPY src/Shop.Grains/Shop.Grains.csproj src/Shop.Grains/packages.lock.json src/Shop.Grains/
+COPY src/Shop.Silo/Shop.Silo.csproj src/Shop.Silo/packages.lock.json src/Shop.Silo/
+COPY src/Shop.Api/Shop.Api.csproj src/Shop.Api/packages.lock.json src/Shop.Api/
+RUN dotnet restore --locked-mode src/Shop.Api/Shop.Api.csproj
 COPY src/ src/
-RUN dotnet publish src/Shop.Api/Shop.Api.csproj -c Release --no-restore -o /app -p:UseAppHost=false
+# The build context has no .git, so the commit that /api/health and shop_build_info report is
+# passed in: docker-compose build --build-arg SOURCE_REVISION_ID=$(git rev-parse HEAD). Without it: "unknown".
+ARG SOURCE_REVISION_ID=
+RUN dotnet publish src/Shop.Api/Shop.Api.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:SourceRevisionId="$SOURCE_REVISION_ID"
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl for the health check and for `docker compose exec api curl ...` during an incident.

@@ -60,7 +60,7 @@ public static class OpenApiHosting
         document.Paths ??= new OpenApiPaths();
         document.Paths["/api/health"] = Get("Cluster and storage checks with their timings", new()
         {
-            ["200"] = "Healthy: {status, version, checks: {name: {status, durationMs, detail}}}",
+            ["200"] = "Healthy: {status, version, commit, checks: {name: {status, durationMs, detail}}}",
             ["503"] = "A check failed; the same body",
         });
         document.Paths["/api/health/live"] = Get("Whether the process runs", new() { ["200"] = "The process runs" });

@@ -59,18 +59,42 @@ public static class WebClientHosting
         return app;
     }
 
-    private static string? FindRoot(WebApplication app)
+    private static string? FindRoot(WebApplication app) =>
+        FindRoot(app.Configuration["WEB_ROOT"], app.Environment.ContentRootPath, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The folder of the built client (the first with an index.html): WEB_ROOT when set; wwwroot in
+    /// the content root or beside the DLL (a publish output); else the repository's web/dist, found by
+    /// walking up from the content root and then from the DLL's folder, so the shop finds it whether
+    /// it runs through `dotnet run` (content root src/Shop.Api) or as
+    /// `dotnet src/Shop.Api/bin/Release/net10.0/Shop.Api.dll` from the repository root or anywhere else.
+    /// </summary>
+    internal static string? FindRoot(string? webRoot, string contentRoot, string baseDirectory)
     {
-        var candidates = new[]
+        var candidates = new List<string>();
+        if (!string.IsNullOrWhiteSpace(webRoot))
         {
-            app.Configuration["WEB_ROOT"],
-            Path.Combine(app.Environment.ContentRootPath, "wwwroot"),
-            Path.Combine(app.Environment.ContentRootPath, "..", "..", "web", "dist"),
-            Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-        };
+            candidates.Add(webRoot);
+        }
+
+        candidates.Add(Path.Combine(contentRoot, "wwwroot"));
+        candidates.Add(Path.Combine(baseDirectory, "wwwroot"));
+        candidates.AddRange(Upwards(contentRoot).Concat(Upwards(baseDirectory)).Select(folder => Path.Combine(folder, "web", "dist")));
         return candidates
-            .Where(c => !string.IsNullOrWhiteSpace(c))
-            .Select(c => Path.GetFullPath(c!))
+            .Select(c => Path.GetFullPath(c))
             .FirstOrDefault(c => File.Exists(Path.Combine(c, "index.html")));
     }
+
+    /// <summary>A folder and its parents, at most <see cref="MaxLevelsUp"/> above it.</summary>
+    private static IEnumerable<string> Upwards(string folder)
+    {
+        var current = new DirectoryInfo(Path.GetFullPath(folder));
+        for (var level = 0; current is not null && level <= MaxLevelsUp; level++, current = current.Parent)
+        {
+            yield return current.FullName;
+        }
+    }
+
+    /// <summary>The repository root is five folders above src/Shop.Api/bin/Release/net10.0; one more for room.</summary>
+    private const int MaxLevelsUp = 6;
 }

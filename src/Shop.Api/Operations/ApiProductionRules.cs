@@ -18,13 +18,15 @@ public static class ApiProductionRules
         {
             problems.Add("JWT_SECRET is not set: tokens would be signed with a random key and die at every restart.");
         }
-        else if (secret == ProductionRules.ExampleJwtSecret)
+        else
         {
-            problems.Add("JWT_SECRET is the example value from .env.example: generate one with `openssl rand -hex 32`.");
+            CheckSecretStrength("JWT_SECRET", secret, problems);
         }
-        else if (secret.Length < MinSecretLength)
+
+        // Only set during a key rotation; when set, it is held to the same rules (it still opens sessions).
+        if (config["JWT_SECRET_PREVIOUS"] is { } previous && !string.IsNullOrWhiteSpace(previous))
         {
-            problems.Add($"JWT_SECRET has {secret.Length} characters; at least {MinSecretLength} are needed.");
+            CheckSecretStrength("JWT_SECRET_PREVIOUS", previous, problems);
         }
 
         try
@@ -62,5 +64,17 @@ public static class ApiProductionRules
         }
 
         return problems;
+    }
+
+    private static void CheckSecretStrength(string name, string secret, List<string> problems)
+    {
+        if (secret == ProductionRules.ExampleJwtSecret)
+        {
+            problems.Add($"{name} is the example value from .env.example: generate one with `openssl rand -hex 32`.");
+        }
+        else if (secret.Length < MinSecretLength)
+        {
+            problems.Add($"{name} has {secret.Length} characters; at least {MinSecretLength} are needed.");
+        }
     }
 }

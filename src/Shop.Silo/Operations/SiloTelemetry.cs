@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -5,25 +6,45 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Shop.Grains.Common;
+using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Operations;
 
 /// <summary>
-/// OpenTelemetry for a process hosting grains: Orleans, runtime, process and the shop's business
-/// meters; traces of grain calls. OTLP export when OTEL_EXPORTER_OTLP_ENDPOINT is set (the
-/// exporter reads the standard OTEL_* variables itself).
+/// OpenTelemetry for a process hosting grains or reaching the database: Orleans, runtime, process,
+/// the shop's business meters, the build (version and commit), and the database clients: Npgsql's
+/// own meter (pool use, command durations; its instruments follow OpenTelemetry's db.client
+/// conventions) and the shop's meter of MongoDB driver events. Traces of grain calls. OTLP export
+/// when OTEL_EXPORTER_OTLP_ENDPOINT is set (the exporter reads the standard OTEL_* variables itself).
 /// </summary>
 public static class SiloTelemetry
 {
+    /// <summary>The meter Npgsql (8 and later) reports its connection pools and commands on.</summary>
+    public const string NpgsqlMeterName = "Npgsql";
+
+    public const string BuildMeterName = "Shop.Build";
+
+    /// <summary>shop_build_info{version, commit} = 1: which build each node runs, e.g. during a rolling upgrade.</summary>
+    private static readonly Lazy<Meter> BuildMeter = new(() =>
+    {
+        var meter = new Meter(BuildMeterName);
+        meter.CreateObservableGauge(
+            "shop.build.info",
+            () => new Measurement<int>(1, new("version", BuildInfo.Current.Version), new("commit", BuildInfo.Current.Commit)),
+            description: "The release and git commit this process was built from (always 1)");
+        return meter;
+    });
+
     public static OpenTelemetryBuilder AddShopTelemetry(this IServiceCollection services, IConfiguration config, string serviceName)
     {
         var otlp = !string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        _ = BuildMeter.Value;
         return services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(serviceName, serviceVersion: typeof(SiloTelemetry).Assembly.GetName().Version?.ToString()))
+            .ConfigureResource(r => r.AddService(serviceName, serviceVersion: BuildInfo.Current.Version))
             .WithMetrics(metrics =>
             {
                 metrics.AddRuntimeInstrumentation().AddProcessInstrumentation()
-                    .AddMeter("Microsoft.Orleans", ShopMetrics.MeterName);
+                    .AddMeter("Microsoft.Orleans", ShopMetrics.MeterName, BuildMeterName, NpgsqlMeterName, MongoMetrics.MeterName);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

@@ -28,6 +28,39 @@ public sealed class OperationsTests(ShopApiFactory factory)
     }
 
     [Fact]
+    public async Task Health_names_the_release_and_the_commit_of_the_running_build()
+    {
+        var informational = typeof(Program).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        var release = typeof(Program).Assembly.GetName().Version!;
+
+        foreach (var path in new[] { "/api/health", "/api/health/live" })
+        {
+            var health = JsonNode.Parse(await (await _http.GetAsync(path)).Content.ReadAsStringAsync())!;
+            var version = health["version"]!.GetValue<string>();
+            var commit = health["commit"]!.GetValue<string>();
+
+            // Directory.Build.props' Version, as the assembly carries it; the commit the SDK appended after '+'.
+            Assert.Equal($"{release.Major}.{release.Minor}.{release.Build}", version);
+            Assert.Equal(informational, commit == "unknown" ? version : $"{version}+{commit}");
+            Assert.Matches("^(unknown|[0-9a-f]{7,40})$", commit);
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_name_the_build_each_node_runs()
+    {
+        var health = JsonNode.Parse(await (await _http.GetAsync("/api/health/live")).Content.ReadAsStringAsync())!;
+        var metrics = await _http.GetStringAsync("/metrics");
+
+        var line = Assert.Single(metrics.Split('\n'), l => l.StartsWith("shop_build_info{", StringComparison.Ordinal));
+        Assert.Contains($"version=\"{health["version"]!.GetValue<string>()}\"", line);
+        Assert.Contains($"commit=\"{health["commit"]!.GetValue<string>()}\"", line);
+        Assert.Matches(@"\} 1( \d+)?$", line.TrimEnd());
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_public_endpoints()
     {
         var document = JsonNode.Parse(await _http.GetStringAsync("/openapi/v1.json"))!;

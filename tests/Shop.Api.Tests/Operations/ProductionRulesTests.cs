@@ -28,6 +28,8 @@ public sealed class ProductionRulesTests
     [InlineData("JWT_SECRET", null, "JWT_SECRET is not set")]
     [InlineData("JWT_SECRET", "short-secret", "JWT_SECRET has 12 characters")]
     [InlineData("JWT_SECRET", ProductionRules.ExampleJwtSecret, "JWT_SECRET is the example value")]
+    [InlineData("JWT_SECRET_PREVIOUS", "short-old-secret", "JWT_SECRET_PREVIOUS has 16 characters")]
+    [InlineData("JWT_SECRET_PREVIOUS", ProductionRules.ExampleJwtSecret, "JWT_SECRET_PREVIOUS is the example value")]
     [InlineData("BCRYPT_SALT_ROUNDS", "8", "BCRYPT_SALT_ROUNDS is 8")]
     [InlineData("ALLOWED_ORIGINS", "", "ALLOWED_ORIGINS is empty")]
     [InlineData("ALLOWED_ORIGINS", "https://a.example.com,*", "ALLOWED_ORIGINS contains '*'")]
@@ -41,6 +43,12 @@ public sealed class ProductionRulesTests
     {
         var problem = Assert.Single(ApiProductionRules.Check(Config((name, value))));
         Assert.StartsWith(expected, problem);
+    }
+
+    [Fact]
+    public void A_strong_previous_secret_is_accepted_during_a_key_rotation()
+    {
+        Assert.Empty(ApiProductionRules.Check(Config(("JWT_SECRET_PREVIOUS", "fedcba9876543210fedcba9876543210fedcba98"))));
     }
 
     [Fact]

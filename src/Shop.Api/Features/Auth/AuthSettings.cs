@@ -6,7 +6,8 @@ using Shop.Silo.Configuration;
 namespace Shop.Api.Features.Auth;
 
 /// <summary>
-/// JWT_SECRET, JWT_EXPIRES_IN, BCRYPT_SALT_ROUNDS, the auth rate limit, and how many password hashes
+/// JWT_SECRET (signs and checks tokens), JWT_SECRET_PREVIOUS (only checks them, while a rotation is
+/// under way), JWT_EXPIRES_IN, BCRYPT_SALT_ROUNDS, the auth rate limit, and how many password hashes
 /// run at once (PASSWORD_HASH_CONCURRENCY, default the core count) with how many waiting (PASSWORD_HASH_QUEUE).
 /// </summary>
 public sealed record AuthSettings(
@@ -16,18 +17,15 @@ public sealed record AuthSettings(
     int BcryptRounds,
     int AuthRequestsPerMinute,
     int HashConcurrency,
-    int HashQueue)
+    int HashQueue,
+    byte[]? PreviousSigningKey = null)
 {
     public static AuthSettings From(IConfiguration config)
     {
         var secret = config["JWT_SECRET"];
         var generated = string.IsNullOrWhiteSpace(secret);
-        var key = generated ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret!);
-        if (key.Length < 32)
-        {
-            // HS256 needs a 256-bit key; a shorter secret is stretched rather than refused outside production.
-            key = SHA256.HashData(key);
-        }
+        var key = generated ? RandomNumberGenerator.GetBytes(32) : KeyOf(secret!);
+        var previous = config["JWT_SECRET_PREVIOUS"] is { } old && !string.IsNullOrWhiteSpace(old) ? KeyOf(old) : null;
 
         var lifetime = Durations.Parse(config["JWT_EXPIRES_IN"] is { Length: > 0 } e ? e : "7d", "JWT_EXPIRES_IN");
         if (lifetime > TimeSpan.FromDays(365))
@@ -48,7 +46,15 @@ public sealed record AuthSettings(
             throw new InvalidOperationException("PASSWORD_HASH_CONCURRENCY must be at least 1 and PASSWORD_HASH_QUEUE at least 0.");
         }
 
-        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30), concurrency, queue);
+        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30), concurrency, queue, previous);
+    }
+
+    private static byte[] KeyOf(string secret)
+    {
+        var key = Encoding.UTF8.GetBytes(secret);
+
+        // HS256 needs a 256-bit key; a shorter secret is stretched rather than refused outside production.
+        return key.Length < 32 ? SHA256.HashData(key) : key;
     }
 
     private static int Int(IConfiguration config, string name, int fallback) =>

@@ -8,7 +8,11 @@ namespace Shop.Api.Features.Auth;
 
 public sealed record AuthResponse(string Token, DateTimeOffset ExpiresAt, UserResponse User);
 
-/// <summary>Issues HS256 JWTs carrying the user's token version, checked on every request.</summary>
+/// <summary>
+/// Issues HS256 JWTs carrying the user's token version, checked on every request. Tokens are signed
+/// with JWT_SECRET only; while JWT_SECRET_PREVIOUS is set, tokens signed with it are accepted too, so
+/// a key rotation signs no one out (they get tokens of the new key at their next sign-in).
+/// </summary>
 public sealed class TokenService(AuthSettings settings, TimeProvider clock)
 {
     public const string Issuer = "shop";
@@ -17,6 +21,11 @@ public sealed class TokenService(AuthSettings settings, TimeProvider clock)
     private readonly JsonWebTokenHandler _handler = new();
 
     public SymmetricSecurityKey SigningKey { get; } = new(settings.SigningKey);
+
+    /// <summary>The keys a token may be signed with: JWT_SECRET's, then JWT_SECRET_PREVIOUS's when set.</summary>
+    public IReadOnlyList<SecurityKey> ValidationKeys { get; } = settings.PreviousSigningKey is { } previous
+        ? [new SymmetricSecurityKey(settings.SigningKey), new SymmetricSecurityKey(previous)]
+        : [new SymmetricSecurityKey(settings.SigningKey)];
 
     public AuthResponse Issue(UserProfile user, int tokenVersion)
     {
@@ -44,7 +53,7 @@ public sealed class TokenService(AuthSettings settings, TimeProvider clock)
     {
         ValidIssuer = Issuer,
         ValidAudience = Audience,
-        IssuerSigningKey = SigningKey,
+        IssuerSigningKeys = ValidationKeys,
         ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = ClaimsPrincipalExtensions.UserIdClaim,
         RoleClaimType = ClaimsPrincipalExtensions.RoleClaim,

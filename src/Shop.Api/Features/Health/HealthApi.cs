@@ -1,7 +1,7 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Shop.Silo.Operations;
 
 namespace Shop.Api.Features.Health;
 
@@ -9,8 +9,8 @@ public static class HealthApi
 {
     private const string ReadyTag = "ready";
 
-    private static readonly string Version =
-        typeof(HealthApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The release and commit this API node was built from (reported by both health endpoints).</summary>
+    public static readonly BuildInfo Build = BuildInfo.Of(typeof(HealthApi).Assembly);
 
     public static WebApplicationBuilder AddShopHealthChecks(this WebApplicationBuilder builder)
     {
@@ -42,7 +42,8 @@ public static class HealthApi
         var body = new
         {
             status = report.Status.ToString(),
-            version = Version,
+            version = Build.Version,
+            commit = Build.Commit,
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),

@@ -96,6 +96,7 @@ public sealed record MongoSettings
         }
 
         settings.ApplicationName ??= applicationName;
+        settings.ClusterConfigurator = MongoMetrics.Subscribe;
 
         // A reservation acknowledged by a primary alone can be rolled back by a failover, and stock
         // with it: unless the URI asks for a write concern, writes wait for a majority.
