@@ -28,6 +28,21 @@ public sealed class OperationsTests(ShopApiFactory factory)
     }
 
     [Fact]
+    public async Task Health_checks_in_a_loop_reuse_one_result_instead_of_writing_storage_each_time()
+    {
+        async Task<string?> StorageCheckedAt() =>
+            (string?)JsonNode.Parse(await _http.GetStringAsync("/api/health"))!["checks"]!["storage"]!["checkedAt"];
+
+        var first = await StorageCheckedAt();
+        Assert.NotNull(first);
+        var repeated = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => StorageCheckedAt()));
+
+        // Every call within the few seconds a result is kept got the same run's result (one storage write).
+        Assert.All(repeated, at => Assert.True(at == first || DateTimeOffset.Parse(at!) - DateTimeOffset.Parse(first!) >= TimeSpan.FromSeconds(4.9)));
+        Assert.True(repeated.Distinct().Count() <= 2);
+    }
+
+    [Fact]
     public async Task Health_names_the_release_and_the_commit_of_the_running_build()
     {
         var informational = typeof(Program).Assembly

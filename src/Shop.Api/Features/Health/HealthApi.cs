@@ -14,6 +14,7 @@ public static class HealthApi
 
     public static WebApplicationBuilder AddShopHealthChecks(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<HealthCheckCache>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag])
             .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
@@ -50,6 +51,8 @@ public static class HealthApi
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
                 // The exception's type only: its message may name hosts or users, and the full error is in the log.
                 detail = e.Value.Exception is { } ex ? $"failed: {ex.GetType().Name}" : e.Value.Description,
+                // Results are reused for a few seconds (HealthCheckCache): when this one was taken.
+                checkedAt = e.Value.Data.TryGetValue(HealthCheckCache.CheckedAtKey, out var at) ? at : null,
             }),
         };
         return http.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));

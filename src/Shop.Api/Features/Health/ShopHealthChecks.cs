@@ -5,9 +5,12 @@ using Shop.Grains.Health;
 namespace Shop.Api.Features.Health;
 
 /// <summary>The cluster answers: at least one silo is active.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+internal sealed class ClusterHealthCheck(IGrainFactory grains, HealthCheckCache cache) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        cache.Get("cluster", Check, cancellationToken);
+
+    private async Task<HealthCheckResult> Check(CancellationToken cancellationToken)
     {
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         return hosts.Count > 0
@@ -17,13 +20,16 @@ internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
 }
 
 /// <summary>Grain storage takes a write and a read. Each API node probes its own key.</summary>
-internal sealed class StorageHealthCheck(IGrainFactory grains) : IHealthCheck
+internal sealed class StorageHealthCheck(IGrainFactory grains, HealthCheckCache cache) : IHealthCheck
 {
-    private readonly string _probeKey = Environment.MachineName + "-" + Environment.ProcessId;
+    private static readonly string ProbeKey = Environment.MachineName + "-" + Environment.ProcessId;
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        cache.Get("storage", Check, cancellationToken);
+
+    private async Task<HealthCheckResult> Check(CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IStorageProbeGrain>(_probeKey).Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        await grains.GetGrain<IStorageProbeGrain>(ProbeKey).Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         return HealthCheckResult.Healthy("write and read back");
     }
 }
