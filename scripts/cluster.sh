@@ -5,6 +5,9 @@
 #   scripts/cluster.sh start [--silos N] [--apis M] [--local-postgres] [--no-build]
 #   scripts/cluster.sh stop              stops every process (SIGTERM, then SIGKILL after 20 s) and the local PostgreSQL
 #   scripts/cluster.sh kill-silo I       SIGKILL silo I (1-based), as a crash would
+#   scripts/cluster.sh add-silo          starts one more silo and waits until it has joined
+#   scripts/cluster.sh remove-silo I     stops silo I gracefully (SIGTERM: it hands its grains over and leaves)
+#   scripts/cluster.sh rolling-restart   restarts every silo in turn, gracefully, each rejoined before the next
 #   scripts/cluster.sh status            pids, ports and each API node's /api/health
 #   scripts/cluster.sh clean             stop, then delete .cluster/ (the local database too)
 #
@@ -14,6 +17,7 @@
 # Ports (1-based numbering; silo i, API j):
 #   SILO_PORT    = CLUSTER_FIRST_SILO_PORT    + i - 1   (default 11111, 11112, ...)
 #   GATEWAY_PORT = CLUSTER_FIRST_GATEWAY_PORT + i - 1   (default 30000, 30001, ...)
+#   METRICS_PORT = CLUSTER_FIRST_METRICS_PORT + i - 1   (default 19464, 19465, ...: each silo's /metrics)
 #   PORT (HTTP)  = CLUSTER_FIRST_API_PORT     + j - 1   (default 5001, 5002, ...; run.sh keeps 5000)
 #   local PostgreSQL on CLUSTER_PG_PORT (default 55433)
 #
@@ -33,13 +37,14 @@ STATE="${CLUSTER_DIR:-$ROOT/.cluster}"
 FIRST_SILO_PORT="${CLUSTER_FIRST_SILO_PORT:-11111}"
 FIRST_GATEWAY_PORT="${CLUSTER_FIRST_GATEWAY_PORT:-30000}"
 FIRST_API_PORT="${CLUSTER_FIRST_API_PORT:-5001}"
+FIRST_METRICS_PORT="${CLUSTER_FIRST_METRICS_PORT:-19464}"
 PG_PORT="${CLUSTER_PG_PORT:-55433}"
 LOOPBACK=127.0.0.1
 
 die() { echo "cluster: $*" >&2; exit 1; }
 say() { echo "cluster: $*"; }
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -164,6 +169,13 @@ wait_healthy() {
   return 1
 }
 
+launch_silo() {
+  local i="$1"
+  launch "silo-$i" bin/silo/Shop.Silo.dll "${COMMON[@]}" \
+    "SILO_PORT=$((FIRST_SILO_PORT + i - 1))" "GATEWAY_PORT=$((FIRST_GATEWAY_PORT + i - 1))" \
+    "METRICS_PORT=$((FIRST_METRICS_PORT + i - 1))" "METRICS_HOST=$LOOPBACK" "SILO_ADVERTISED_IP=$LOOPBACK"
+}
+
 start() {
   local silos=3 apis=1 local_pg=0
   while [ $# -gt 0 ]; do
@@ -188,6 +200,8 @@ start() {
     [ -n "$CONNECTION" ] || die "set POSTGRES_CONNECTION (an Npgsql connection string), or pass --local-postgres."
   fi
 
+  # Kept for add-silo and rolling-restart (in .cluster/, readable by this user only).
+  (umask 077; printf '%s' "$CONNECTION" >"$STATE/connection")
   build
   common_env
   say "migrating the database"
@@ -200,9 +214,7 @@ start() {
   admin_password="$(secret ADMIN_PASSWORD admin-password)"
 
   for ((i = 1; i <= silos; i++)); do
-    launch "silo-$i" bin/silo/Shop.Silo.dll "${COMMON[@]}" \
-      "SILO_PORT=$((FIRST_SILO_PORT + i - 1))" "GATEWAY_PORT=$((FIRST_GATEWAY_PORT + i - 1))" \
-      "SILO_ADVERTISED_IP=$LOOPBACK"
+    launch_silo "$i"
   done
   # A client needs a live gateway in the membership table to start, so API nodes wait for the silos.
   for ((i = 1; i <= silos; i++)); do
@@ -264,6 +276,76 @@ kill_silo() {
   say "killed silo $i (SIGKILL) at $(date +%T.%N | cut -c1-12)"
 }
 
+# ---------------------------------------------------------------- scaling and rolling
+
+running_cluster() {
+  [ -s "$STATE/connection" ] && [ -d "$STATE/bin/silo" ] || die "no cluster was started here ('$0 start' first)."
+  CONNECTION="$(cat "$STATE/connection")"
+  common_env
+}
+
+add_silo() {
+  running_cluster
+  local i=1 f
+  for f in "$STATE"/silo-*.pid; do
+    [ -e "$f" ] || continue
+    local n="${f##*/silo-}"; n="${n%.pid}"
+    [ "$n" -ge "$i" ] && i=$((n + 1))
+  done
+  local started=$SECONDS
+  launch_silo "$i"
+  wait_port "$((FIRST_GATEWAY_PORT + i - 1))" "$STATE/silo-$i.pid" 90 || die "silo $i did not join; see $STATE/silo-$i.log"
+  say "silo $i joined in $((SECONDS - started)) s (gateway $((FIRST_GATEWAY_PORT + i - 1)))"
+}
+
+# SIGTERM: Orleans leaves the cluster cleanly (membership updated, grains handed over); SIGKILL
+# only when it has not exited within 60 s.
+stop_silo() {
+  local i="$1" f="$STATE/silo-$1.pid" pid k
+  alive "$f" || die "silo $i is not running."
+  pid="$(cat "$f")"
+  kill -TERM "$pid"
+  for ((k = 0; k < 240; k++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.25
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "silo $i ignored SIGTERM for 60 s; SIGKILL"
+    kill -KILL "$pid"
+  fi
+  rm -f "$f"
+}
+
+remove_silo() {
+  local i="${1:-}"
+  [[ "$i" =~ ^[1-9][0-9]*$ ]] || usage
+  local live=0 f
+  for f in "$STATE"/silo-*.pid; do [ -e "$f" ] && alive "$f" && live=$((live + 1)); done
+  [ "$live" -gt 1 ] || die "silo $i is the last one running: stop the cluster instead."
+  local started=$SECONDS
+  stop_silo "$i"
+  say "silo $i left the cluster in $((SECONDS - started)) s"
+}
+
+rolling_restart() {
+  running_cluster
+  local f i list=()
+  for f in "$STATE"/silo-*.pid; do
+    [ -e "$f" ] && alive "$f" || continue
+    i="${f##*/silo-}"; list+=("${i%.pid}")
+  done
+  [ "${#list[@]}" -gt 1 ] || die "a rolling restart needs at least two running silos."
+  for i in "${list[@]}"; do
+    local started=$SECONDS
+    stop_silo "$i"
+    launch_silo "$i"
+    wait_port "$((FIRST_GATEWAY_PORT + i - 1))" "$STATE/silo-$i.pid" 90 || die "silo $i did not rejoin; see $STATE/silo-$i.log"
+    # The others learn of the new silo through the membership table; give them a probe or two.
+    sleep "${CLUSTER_ROLL_SETTLE_SECONDS:-5}"
+    say "silo $i restarted and rejoined in $((SECONDS - started)) s"
+  done
+}
+
 status() {
   local f name any=0
   for f in "$STATE"/silo-*.pid "$STATE"/api-*.pid; do
@@ -293,6 +375,9 @@ case "${1:-}" in
   start) shift; start "$@" ;;
   stop) stop ;;
   kill-silo) kill_silo "${2:-}" ;;
+  add-silo) add_silo ;;
+  remove-silo) remove_silo "${2:-}" ;;
+  rolling-restart) rolling_restart ;;
   status) status ;;
   clean) stop; rm -rf "$STATE"; say "removed $STATE" ;;
   *) usage ;;
