@@ -42,6 +42,23 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_silo_with_a_malformed_METRICS_PORT_names_it_and_exits_1()
+    {
+        using var silo = ShopProcess.Start("silo", BuildOutput.Silo, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["METRICS_PORT"] = "9464x",
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+        });
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), silo.Tail());
+        Assert.Equal(1, silo.ExitCode);
+        Assert.Contains("configuration error: METRICS_PORT must be a port number (1-65535), not '9464x'.", silo.Output);
+        Assert.DoesNotContain("Unhandled exception", silo.Output);
+    }
+
+    [Fact]
     public async Task Staging_gets_the_production_rules_too()
     {
         // Only Development relaxes them: a Staging (or misspelt) environment must not skip the checks.
