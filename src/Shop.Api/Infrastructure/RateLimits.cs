@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Shop.Grains.Common;
+using Shop.Silo.Configuration;
 
 namespace Shop.Api.Infrastructure;
 
@@ -39,8 +39,8 @@ public static class RateLimits
     public static WebApplicationBuilder AddShopRateLimits(this WebApplicationBuilder builder, int authPerMinute)
     {
         builder.Services.AddSingleton(new FlowLimitSettings(
-            PerMinute(builder.Configuration, "ORDER_RATE_LIMIT_PER_MINUTE", 10),
-            PerMinute(builder.Configuration, "CART_RATE_LIMIT_PER_MINUTE", 120)));
+            WholeNumbers.Read(builder.Configuration, "ORDER_RATE_LIMIT_PER_MINUTE", 10, min: 1),
+            WholeNumbers.Read(builder.Configuration, "CART_RATE_LIMIT_PER_MINUTE", 120, min: 1)));
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(Auth, http => RateLimitPartition.GetFixedWindowLimiter(AddressKey(http), _ => PerMinuteWindow(authPerMinute)));
@@ -101,9 +101,4 @@ public static class RateLimits
 
     private static FixedWindowRateLimiterOptions PerMinuteWindow(int permits) =>
         new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
-
-    private static int PerMinute(IConfiguration config, string name, int fallback) =>
-        config[name] is not { Length: > 0 } raw ? fallback
-        : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new InvalidOperationException($"{name} must be a whole number of at least 1; got '{raw}'.");
 }

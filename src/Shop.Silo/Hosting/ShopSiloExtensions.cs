@@ -116,11 +116,6 @@ public static class ShopSiloExtensions
         return silo;
     }
 
-    private static int? PositiveInt(IConfiguration config, string name) =>
-        config[name] is not { Length: > 0 } raw ? null
-        : int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new InvalidOperationException($"{name} must be a whole number of at least 1; got '{raw}'.");
-
     /// <summary>What the grains need besides storage: business rules, the card gateway and notification delivery.</summary>
     public static ISiloBuilder AddShopGrainServices(this ISiloBuilder silo, IConfiguration config)
     {
@@ -135,8 +130,8 @@ public static class ShopSiloExtensions
             }
 
             o.RetryPeriod = retryPeriod ?? o.RetryPeriod;
-            o.MaxUnpaidOrders = PositiveInt(config, "MAX_UNPAID_ORDERS") ?? o.MaxUnpaidOrders;
-            o.MaxUnitsPerProduct = PositiveInt(config, "MAX_UNITS_PER_PRODUCT") ?? o.MaxUnitsPerProduct;
+            o.MaxUnpaidOrders = WholeNumbers.Read(config, "MAX_UNPAID_ORDERS", o.MaxUnpaidOrders, min: 1);
+            o.MaxUnitsPerProduct = WholeNumbers.Read(config, "MAX_UNITS_PER_PRODUCT", o.MaxUnitsPerProduct, min: 1);
         });
         if (retryPeriod < TimeSpan.FromMinutes(1))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Shop.Silo.Configuration;
@@ -33,20 +32,15 @@ public sealed record AuthSettings(
             throw new InvalidOperationException("JWT_EXPIRES_IN must be at most 365d.");
         }
 
-        var rounds = Int(config, "BCRYPT_SALT_ROUNDS", 12);
+        var rounds = WholeNumbers.Read(config, "BCRYPT_SALT_ROUNDS", 12);
         if (rounds is < 4 or > 20)
         {
             throw new InvalidOperationException($"BCRYPT_SALT_ROUNDS must be between 4 and 20; got {rounds}.");
         }
 
-        var concurrency = Int(config, "PASSWORD_HASH_CONCURRENCY", Environment.ProcessorCount);
-        var queue = Int(config, "PASSWORD_HASH_QUEUE", 16 * Environment.ProcessorCount);
-        if (concurrency < 1 || queue < 0)
-        {
-            throw new InvalidOperationException("PASSWORD_HASH_CONCURRENCY must be at least 1 and PASSWORD_HASH_QUEUE at least 0.");
-        }
-
-        return new AuthSettings(key, generated, lifetime, rounds, Int(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30), concurrency, queue, previous);
+        var concurrency = WholeNumbers.Read(config, "PASSWORD_HASH_CONCURRENCY", Environment.ProcessorCount, min: 1);
+        var queue = WholeNumbers.Read(config, "PASSWORD_HASH_QUEUE", 16 * Environment.ProcessorCount, min: 0);
+        return new AuthSettings(key, generated, lifetime, rounds, WholeNumbers.Read(config, "AUTH_RATE_LIMIT_PER_MINUTE", 30), concurrency, queue, previous);
     }
 
     private static byte[] KeyOf(string secret)
@@ -56,9 +50,4 @@ public sealed record AuthSettings(
         // HS256 needs a 256-bit key; a shorter secret is stretched rather than refused outside production.
         return key.Length < 32 ? SHA256.HashData(key) : key;
     }
-
-    private static int Int(IConfiguration config, string name, int fallback) =>
-        config[name] is not { Length: > 0 } raw ? fallback
-        : int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-        : throw new InvalidOperationException($"{name} must be a whole number; got '{raw}'.");
 }
