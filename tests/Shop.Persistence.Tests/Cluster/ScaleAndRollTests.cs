@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
 namespace Shop.Persistence.Tests.Cluster;
@@ -45,20 +43,20 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
         }
 
         await Cluster(deadline.Token, "start", "--silos", "3", "--apis", "1", "--local-postgres", "--no-build");
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports.Api}"), Timeout = TimeSpan.FromSeconds(15) };
-        var admin = await Token(http, "admin@cluster.local", "scale-roll-admin-password", register: false);
+        using var http = new ShopHttp(new Uri($"http://127.0.0.1:{ports.Api}"));
+        var ct = deadline.Token;
+        var admin = (await http.Login("admin@cluster.local", "scale-roll-admin-password", ct)).Expect("admin login").Token;
         var products = new List<string>();
         for (var i = 0; i < 4; i++)
         {
-            using var created = await Send(http, HttpMethod.Post, "/api/admin/products", admin,
-                new { name = $"Roll product {i}", description = "", price = 1990, category = "home", stock = 100000 });
-            products.Add(JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
+            products.Add((await http.CreateProduct(admin, $"Roll product {i}", 1990, 100000, ct)).Expect("create a product").Id);
         }
 
         var shoppers = new List<Shopper>();
         for (var i = 0; i < Shoppers; i++)
         {
-            shoppers.Add(new Shopper(await Token(http, $"roll-{i}-{Guid.NewGuid():N}@cluster.test", "shopper-password", register: true), products[i % products.Count]));
+            var token = (await http.Register($"roll-{i}-{Guid.NewGuid():N}@cluster.test", "shopper-password", ct)).Expect("register").Token;
+            shoppers.Add(new Shopper(token, products[i % products.Count]));
         }
 
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
@@ -110,10 +108,8 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
         // Every acknowledged change is in the cart: the last quantity a shopper was told was saved.
         foreach (var shopper in shoppers)
         {
-            using var cart = await Send(http, HttpMethod.Get, "/api/cart", shopper.Token);
-            var line = JsonNode.Parse(await cart.Content.ReadAsStringAsync())!["items"]!.AsArray()
-                .FirstOrDefault(i => (string?)i!["productId"] == shopper.Product);
-            var quantity = line?["quantity"]?.GetValue<int>() ?? 0;
+            var cart = (await http.GetCart(shopper.Token, ct)).Expect("read a cart");
+            var quantity = cart.Items.FirstOrDefault(l => l.ProductId == shopper.Product)?.Quantity ?? 0;
             Assert.True(quantity == shopper.Acknowledged || shopper.Unacknowledged.Contains(quantity),
                 $"A cart shows {quantity} where {shopper.Acknowledged} was the last acknowledged quantity.");
         }
@@ -142,15 +138,14 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>A shopper's loop: set a quantity (acknowledged or not), read the cart; now and then a newcomer arrives.</summary>
-    private async Task Shop(HttpClient http, Shopper shopper, List<string> products, CancellationToken stop)
+    private async Task Shop(ShopHttp http, Shopper shopper, List<string> products, CancellationToken stop)
     {
         var quantity = 0;
         var round = 0;
         while (!stop.IsCancellationRequested)
         {
             quantity = quantity % 50 + 1;
-            var saved = await Try(() => Send(http, HttpMethod.Put, $"/api/cart/items/{shopper.Product}", shopper.Token, new { quantity }), "set a cart line");
-            if (saved)
+            if (Record(await http.SetQuantity(shopper.Token, shopper.Product, quantity, CancellationToken.None), "set a cart line"))
             {
                 shopper.Acknowledged = quantity;
                 shopper.Unacknowledged.Clear();
@@ -160,15 +155,15 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
                 shopper.Unacknowledged.Add(quantity);
             }
 
-            await Try(() => Send(http, HttpMethod.Get, "/api/cart", shopper.Token), "read the cart");
+            Record(await http.GetCart(shopper.Token, CancellationToken.None), "read the cart");
             if (++round % 10 == 0)
             {
                 // A newcomer: fresh grains, placed on whichever silos are there now.
-                await Try(async () =>
+                var newcomer = await http.Register($"new-{Guid.NewGuid():N}@cluster.test", "shopper-password", CancellationToken.None);
+                if (Record(newcomer, "a newcomer registers"))
                 {
-                    var token = await Token(http, $"new-{Guid.NewGuid():N}@cluster.test", "shopper-password", register: true);
-                    return await Send(http, HttpMethod.Post, "/api/cart/items", token, new { productId = products[round % products.Count], quantity = 1 });
-                }, "a newcomer's first cart line");
+                    Record(await http.AddToCart(newcomer.Body!.Token, products[round % products.Count], 1, CancellationToken.None), "a newcomer's first cart line");
+                }
             }
 
             try
@@ -182,48 +177,11 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private async Task<bool> Try(Func<Task<HttpResponseMessage>> call, string what)
+    /// <summary>Counts a request: failed unless acknowledged or refused by contract (ShopHttp's Reply); true when acknowledged.</summary>
+    private bool Record<T>(Reply<T> reply, string what)
     {
-        try
-        {
-            using var response = await call();
-            var failed = (int)response.StatusCode >= 500;
-            _outcomes.Enqueue((DateTimeOffset.UtcNow, failed, failed ? $"{what}: HTTP {(int)response.StatusCode}" : what));
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
-        {
-            _outcomes.Enqueue((DateTimeOffset.UtcNow, true, $"{what}: {e.GetType().Name}"));
-            return false;
-        }
-    }
-
-    private static async Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string path, string? token, object? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return await http.SendAsync(request);
-    }
-
-    private static async Task<string> Token(HttpClient http, string email, string password, bool register)
-    {
-        using var response = await http.PostAsJsonAsync(register ? "/api/auth/register" : "/api/auth/login",
-            new { email, password, name = "Roll" });
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{(register ? "register" : "log in")} {email}: HTTP {(int)response.StatusCode}");
-        }
-
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        _outcomes.Enqueue((DateTimeOffset.UtcNow, reply.Unknown, reply.Unknown ? $"{what}: {(reply.Status is { } s ? $"HTTP {(int)s}" : "no answer")}" : what));
+        return reply.Acknowledged;
     }
 
     /// <summary>orleans_catalog_activation_created_total of the silo serving /metrics on the port; -1 when it is not up.</summary>
