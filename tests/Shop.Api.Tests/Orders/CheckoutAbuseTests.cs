@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Shop.Api.Tests.Support;
 using Shop.Grains.Common;
 
@@ -33,7 +33,7 @@ public sealed class CheckoutAbuseTests : IAsyncLifetime
     [Fact]
     public async Task Cart_writes_beyond_the_per_shopper_limit_get_429_with_retry_after_and_other_shoppers_are_not_affected()
     {
-        using var refusals = new RefusalCounter();
+        using var refusals = new MetricCollector<long>(null, ShopMetrics.MeterName, "shop.requests.rate_limited");
         var product = await Products.Create(_admin, stock: 50);
         var flooder = await ShopClient.NewShopper(_factory);
         var neighbour = await ShopClient.NewShopper(_factory);
@@ -48,7 +48,7 @@ public sealed class CheckoutAbuseTests : IAsyncLifetime
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         var problem = await Expect.Json(refused, HttpStatusCode.TooManyRequests);
         Assert.Equal(ErrorCodes.RateLimited, (string?)problem["code"]);
-        Assert.Equal(1, refusals.Of("cart"));
+        Assert.Equal(1, refusals.GetMeasurementSnapshot().Where(m => m.Tags["limit"] is "cart").Sum(m => m.Value));
 
         // Same address, another shopper: the per-shopper limit is theirs alone.
         await neighbour.AddToCart(product, 1);
@@ -104,47 +104,5 @@ public sealed class CheckoutAbuseTests : IAsyncLifetime
 
         var placed = await shopper.Post("/api/orders", new { shippingAddress = TestData.Address, expectedTotal = 15000L }, HttpStatusCode.Created);
         Assert.Equal(15000, placed["total"]!.GetValue<long>());
-    }
-
-    /// <summary>Counts shop_requests_rate_limited by limit while it lives.</summary>
-    private sealed class RefusalCounter : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<string, long> _counts = [];
-
-        public RefusalCounter()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == ShopMetrics.MeterName && instrument.Name == "shop.requests.rate_limited")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                {
-                    if (tag.Key == "limit" && tag.Value is string limit)
-                    {
-                        lock (_counts)
-                        {
-                            _counts[limit] = _counts.GetValueOrDefault(limit) + value;
-                        }
-                    }
-                }
-            });
-            _listener.Start();
-        }
-
-        public long Of(string limit)
-        {
-            lock (_counts)
-            {
-                return _counts.GetValueOrDefault(limit);
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }

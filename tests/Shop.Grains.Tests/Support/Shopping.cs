@@ -42,9 +42,9 @@ public static class Shopping
         return (userId, email);
     }
 
-    public static async Task<Outcome<OrderView>> Checkout(IGrainFactory grains, string userId, string? key = null)
+    public static async Task<Outcome<OrderView>> Checkout(IGrainFactory grains, string userId, string? key = null, long? expectedTotal = null)
     {
-        var placed = await grains.GetGrain<IUserOrdersGrain>(userId).Checkout(Address, note: null, key);
+        var placed = await grains.GetGrain<IUserOrdersGrain>(userId).Checkout(Address, note: null, key, expectedTotal);
         return placed.Value is { } order ? order.Order : placed.Error!;
     }
 
