@@ -20,6 +20,7 @@ internal sealed class SignInThrottle(ShopRulesOptions rules)
     private readonly Dictionary<string, Client> _clients = [];
     private readonly Queue<DateTimeOffset> _failures = new();
     private DateTimeOffset? _ownerToldAt;
+    private DateTimeOffset _sweptAt = DateTimeOffset.MinValue;
 
     private TimeSpan Window => rules.LoginFailureWindow;
 
@@ -28,6 +29,7 @@ internal sealed class SignInThrottle(ShopRulesOptions rules)
     {
         Forget(now);
         var client = _clients.TryGetValue(clientKey, out var known) ? known : _clients[clientKey] = new Client();
+        client.Prune(now, Window);
         client.LastSeen = now;
 
         // Attempts still being checked count as failures until they end: parallel guesses cannot slip past.
@@ -83,6 +85,10 @@ internal sealed class SignInThrottle(ShopRulesOptions rules)
         return doublings >= 20 ? Window : TimeSpan.FromTicks(Math.Min(Window.Ticks, TimeSpan.FromSeconds(1 << doublings).Ticks));
     }
 
+    /// <summary>
+    /// Drops what the window has passed. The sweep over every client runs at most every 30 s: under
+    /// a spread attack there may be thousands, and a sign-in should not walk them all.
+    /// </summary>
     private void Forget(DateTimeOffset now)
     {
         while (_failures.TryPeek(out var oldest) && now - oldest >= Window)
@@ -90,21 +96,16 @@ internal sealed class SignInThrottle(ShopRulesOptions rules)
             _failures.Dequeue();
         }
 
-        foreach (var (key, client) in _clients)
+        if (now - _sweptAt >= AbandonedAttempt)
         {
-            while (client.Failures.TryPeek(out var oldest) && now - oldest >= Window)
+            _sweptAt = now;
+            foreach (var (key, client) in _clients)
             {
-                client.Failures.Dequeue();
-            }
-
-            while (client.InFlight.TryPeek(out var started) && now - started >= AbandonedAttempt)
-            {
-                client.InFlight.Dequeue();
-            }
-
-            if (client.Failures.Count == 0 && client.InFlight.Count == 0 && now - client.LastSeen >= AbandonedAttempt)
-            {
-                _clients.Remove(key);
+                client.Prune(now, Window);
+                if (client.Failures.Count == 0 && client.InFlight.Count == 0 && now - client.LastSeen >= AbandonedAttempt)
+                {
+                    _clients.Remove(key);
+                }
             }
         }
 
@@ -122,5 +123,19 @@ internal sealed class SignInThrottle(ShopRulesOptions rules)
         public Queue<DateTimeOffset> Failures { get; } = new();
         public Queue<DateTimeOffset> InFlight { get; } = new();
         public DateTimeOffset LastSeen { get; set; }
+
+        /// <summary>Forgets failures older than the window and attempts whose node never ended them.</summary>
+        public void Prune(DateTimeOffset now, TimeSpan window)
+        {
+            while (Failures.TryPeek(out var oldest) && now - oldest >= window)
+            {
+                Failures.Dequeue();
+            }
+
+            while (InFlight.TryPeek(out var started) && now - started >= AbandonedAttempt)
+            {
+                InFlight.Dequeue();
+            }
+        }
     }
 }
