@@ -39,7 +39,7 @@ public static class Program
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = args,
-            EnvironmentName = ShopEnvironment.Override(environment) ?? environment["DOTNET_ENVIRONMENT"] ?? Environments.Production,
+            EnvironmentName = ShopEnvironment.Name(environment),
         });
         if (!builder.Environment.IsDevelopment() && ProductionRules.Refuse(ProductionRules.ForSilo(builder.Configuration), Console.Error))
         {

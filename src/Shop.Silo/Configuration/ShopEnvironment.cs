@@ -39,8 +39,10 @@ public static class ShopEnvironment
     /// <see cref="Override"/> reads them.
     /// </summary>
     public static bool IsDevelopment(IConfiguration config) => string.Equals(
-        First(config[HostDefaults.EnvironmentKey]) ?? Override(config) ?? First(config["DOTNET_ENVIRONMENT"]) ?? Environments.Production,
-        Environments.Development, StringComparison.OrdinalIgnoreCase);
+        First(config[HostDefaults.EnvironmentKey]) ?? Name(config), Environments.Development, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The environment a process started from these variables runs in (Production when none says).</summary>
+    public static string Name(IConfiguration config) => Override(config) ?? First(config["DOTNET_ENVIRONMENT"]) ?? Environments.Production;
 
     /// <summary>
     /// Loads a .env file (from the working folder or a parent) into the environment, never over a

@@ -11,12 +11,12 @@ public static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/register", Register).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
-        group.MapPost("/login", Login).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        group.MapPost("/register", Register).RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/login", Login).RequireRateLimiting(RateLimits.Auth);
         group.MapGet("/me", Me).RequireAuthorization();
         group.MapPost("/change-password", ChangePassword).RequireAuthorization();
-        group.MapPost("/forgot-password", PasswordReset.Forgot).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
-        group.MapPost("/reset-password", PasswordReset.Reset).RequireRateLimiting(AuthenticationSetup.AuthRateLimit);
+        group.MapPost("/forgot-password", PasswordReset.Forgot).RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/reset-password", PasswordReset.Reset).RequireRateLimiting(RateLimits.Auth);
         return group;
     }
 

@@ -8,7 +8,6 @@ namespace Shop.Api.Features.Auth;
 public static class AuthenticationSetup
 {
     public const string AdminPolicy = "admin";
-    public const string AuthRateLimit = RateLimits.Auth;
 
     public static WebApplicationBuilder AddShopAuthentication(this WebApplicationBuilder builder)
     {
