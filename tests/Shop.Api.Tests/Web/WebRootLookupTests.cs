@@ -19,8 +19,7 @@ public sealed class WebRootLookupTests : IDisposable
     public WebRootLookupTests()
     {
         Directory.CreateDirectory(Output);
-        Directory.CreateDirectory(Dist);
-        File.WriteAllText(Path.Combine(Dist, "index.html"), "<!doctype html>");
+        BuiltClientIn(Dist);
     }
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
@@ -56,8 +55,7 @@ public sealed class WebRootLookupTests : IDisposable
     public void WEB_ROOT_wins_over_the_repository_layout()
     {
         var own = Path.Combine(_repo, "elsewhere");
-        Directory.CreateDirectory(own);
-        File.WriteAllText(Path.Combine(own, "index.html"), "<!doctype html>");
+        BuiltClientIn(own);
 
         Assert.Equal(own, WebClientHosting.FindRoot(own, contentRoot: _repo, baseDirectory: Output));
     }
@@ -66,8 +64,7 @@ public sealed class WebRootLookupTests : IDisposable
     public void A_publish_output_serves_its_wwwroot()
     {
         var wwwroot = Path.Combine(Output, "wwwroot");
-        Directory.CreateDirectory(wwwroot);
-        File.WriteAllText(Path.Combine(wwwroot, "index.html"), "<!doctype html>");
+        BuiltClientIn(wwwroot);
 
         Assert.Equal(wwwroot, WebClientHosting.FindRoot(null, contentRoot: Path.GetTempPath(), baseDirectory: Output));
     }
@@ -78,5 +75,12 @@ public sealed class WebRootLookupTests : IDisposable
         File.Delete(Path.Combine(Dist, "index.html"));
 
         Assert.Null(WebClientHosting.FindRoot(null, contentRoot: _repo, baseDirectory: Output));
+    }
+
+    /// <summary>A folder that looks like a built web client (it has an index.html).</summary>
+    private static void BuiltClientIn(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "index.html"), "<!doctype html>");
     }
 }
