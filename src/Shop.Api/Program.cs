@@ -43,6 +43,11 @@ builder.Services.AddSingleton<DemoCatalogSeeder>();
 builder.Services.AddHostedService<StartupTasks>();
 
 var app = builder.Build();
+if (ShopOptions.Refuse(app.Services, Console.Error))
+{
+    return 1;
+}
+
 app.UseForwardedHeaders();
 app.UseShopSecurityHeaders(!app.Environment.IsDevelopment());
 app.UseExceptionHandler();

@@ -60,7 +60,13 @@ public static class Program
         builder.Logging.AddShopLogging(builder.Configuration);
         builder.Services.AddShopTelemetry(builder.Configuration, "shop-silo").AddSiloMetricsEndpoint(builder.Configuration);
         builder.UseOrleans(silo => silo.AddShopSilo(builder.Configuration));
-        await builder.Build().RunAsync();
+        var host = builder.Build();
+        if (ShopOptions.Refuse(host.Services, Console.Error))
+        {
+            return 1;
+        }
+
+        await host.RunAsync();
         return 0;
     }
 }

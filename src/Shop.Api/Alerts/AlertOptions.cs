@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Shop.Silo.Configuration;
 
 namespace Shop.Api.Alerts;
@@ -9,40 +10,59 @@ public enum Severity
 }
 
 /// <summary>The runbook's thresholds and where alerts go; every number can be changed by environment.</summary>
-public sealed record AlertOptions(
-    double CpuPercent,
-    double MemoryPercent,
-    double ErrorRatePercent,
-    double LatencyMs,
-    TimeSpan Window,
-    TimeSpan Cooldown,
-    TimeSpan EvaluationInterval,
-    int MinRequestsForRates,
-    IReadOnlyList<string> Emails,
-    IReadOnlyList<string> SmsTo,
-    Uri? WebhookUrl)
+public sealed class AlertOptions : IValidatableObject
 {
-    public static AlertOptions Read(IConfiguration config) => new(
-        Number(config, "ALERT_CPU_PERCENT", 90),
-        Number(config, "ALERT_MEMORY_PERCENT", 95),
-        Number(config, "ALERT_ERROR_RATE_PERCENT", 5),
-        Number(config, "ALERT_LATENCY_MS", 500),
-        Duration(config, "ALERT_WINDOW", "5m"),
-        Duration(config, "ALERT_COOLDOWN", "30m"),
-        Duration(config, "ALERT_EVALUATION_INTERVAL", "15s"),
-        (int)Number(config, "ALERT_MIN_REQUESTS", 20),
-        List(config, "ALERT_EMAILS"),
-        List(config, "ALERT_SMS_TO"),
-        Uri.TryCreate(config["ALERT_WEBHOOK_URL"], UriKind.Absolute, out var url) ? url : null);
+    [ConfigurationKeyName("ALERT_CPU_PERCENT")]
+    [Range(double.Epsilon, double.MaxValue, ErrorMessage = "ALERT_CPU_PERCENT must be a positive number.")]
+    public double CpuPercent { get; set; } = 90;
 
-    private static double Number(IConfiguration config, string name, double fallback) =>
-        config[name] is not { Length: > 0 } raw ? fallback
-        : double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new InvalidOperationException($"{name} must be a positive number; got '{raw}'.");
+    [ConfigurationKeyName("ALERT_MEMORY_PERCENT")]
+    [Range(double.Epsilon, double.MaxValue, ErrorMessage = "ALERT_MEMORY_PERCENT must be a positive number.")]
+    public double MemoryPercent { get; set; } = 95;
 
-    private static TimeSpan Duration(IConfiguration config, string name, string fallback) =>
-        Durations.Parse(config[name] is { Length: > 0 } raw ? raw : fallback, name);
+    [ConfigurationKeyName("ALERT_ERROR_RATE_PERCENT")]
+    [Range(double.Epsilon, double.MaxValue, ErrorMessage = "ALERT_ERROR_RATE_PERCENT must be a positive number.")]
+    public double ErrorRatePercent { get; set; } = 5;
 
-    private static string[] List(IConfiguration config, string name) =>
-        (config[name] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    [ConfigurationKeyName("ALERT_LATENCY_MS")]
+    [Range(double.Epsilon, double.MaxValue, ErrorMessage = "ALERT_LATENCY_MS must be a positive number.")]
+    public double LatencyMs { get; set; } = 500;
+
+    [ConfigurationKeyName("ALERT_WINDOW")]
+    public Duration Window { get; set; } = Duration.Minutes(5);
+
+    [ConfigurationKeyName("ALERT_COOLDOWN")]
+    public Duration Cooldown { get; set; } = Duration.Minutes(30);
+
+    [ConfigurationKeyName("ALERT_EVALUATION_INTERVAL")]
+    public Duration EvaluationInterval { get; set; } = Duration.Minutes(0.25);
+
+    [ConfigurationKeyName("ALERT_MIN_REQUESTS")]
+    [Range(1, int.MaxValue, ErrorMessage = "ALERT_MIN_REQUESTS must be at least 1.")]
+    public int MinRequestsForRates { get; set; } = 20;
+
+    /// <summary>ALERT_EMAILS and ALERT_SMS_TO: comma-separated lists.</summary>
+    [ConfigurationKeyName("ALERT_EMAILS")]
+    public string? EmailList { get; set; }
+
+    [ConfigurationKeyName("ALERT_SMS_TO")]
+    public string? SmsList { get; set; }
+
+    [ConfigurationKeyName("ALERT_WEBHOOK_URL")]
+    public Uri? WebhookUrl { get; set; }
+
+    public IReadOnlyList<string> Emails => Split(EmailList);
+
+    public IReadOnlyList<string> SmsTo => Split(SmsList);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (WebhookUrl is { IsAbsoluteUri: false })
+        {
+            yield return new ValidationResult("ALERT_WEBHOOK_URL must be an absolute URL.", [nameof(WebhookUrl)]);
+        }
+    }
+
+    private static string[] Split(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

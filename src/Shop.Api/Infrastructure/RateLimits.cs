@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Shop.Grains.Common;
 using Shop.Silo.Configuration;
 
@@ -16,12 +18,25 @@ public sealed record FlowLimit(string Name)
 }
 
 /// <summary>
-/// Requests per minute of each flow per signed-in shopper; a client address, which may hide many
-/// shoppers behind one NAT, gets <see cref="AddressFactor"/> times as many.
+/// Requests per minute: the auth endpoints per client address (AUTH_RATE_LIMIT_PER_MINUTE), and of
+/// each flow per signed-in shopper; a client address, which may hide many shoppers behind one NAT,
+/// gets <see cref="AddressFactor"/> times as many.
 /// </summary>
-public sealed record FlowLimitSettings(int CheckoutPerUser, int CartWritesPerUser)
+public sealed class RateLimitOptions
 {
     public const int AddressFactor = 5;
+
+    [ConfigurationKeyName("AUTH_RATE_LIMIT_PER_MINUTE")]
+    [Range(1, int.MaxValue, ErrorMessage = "AUTH_RATE_LIMIT_PER_MINUTE must be at least 1.")]
+    public int AuthPerMinute { get; set; } = 30;
+
+    [ConfigurationKeyName("ORDER_RATE_LIMIT_PER_MINUTE")]
+    [Range(1, int.MaxValue, ErrorMessage = "ORDER_RATE_LIMIT_PER_MINUTE must be at least 1.")]
+    public int CheckoutPerUser { get; set; } = 10;
+
+    [ConfigurationKeyName("CART_RATE_LIMIT_PER_MINUTE")]
+    [Range(1, int.MaxValue, ErrorMessage = "CART_RATE_LIMIT_PER_MINUTE must be at least 1.")]
+    public int CartWritesPerUser { get; set; } = 120;
 
     public int PerUser(FlowLimit flow) => flow == FlowLimit.Checkout ? CheckoutPerUser : CartWritesPerUser;
 }
@@ -36,17 +51,15 @@ public static class RateLimits
 {
     public const string Auth = "auth";
 
-    public static WebApplicationBuilder AddShopRateLimits(this WebApplicationBuilder builder, int authPerMinute)
+    public static WebApplicationBuilder AddShopRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new FlowLimitSettings(
-            WholeNumbers.Read(builder.Configuration, "ORDER_RATE_LIMIT_PER_MINUTE", 10, min: 1),
-            WholeNumbers.Read(builder.Configuration, "CART_RATE_LIMIT_PER_MINUTE", 120, min: 1)));
+        builder.Services.AddShopOptions<RateLimitOptions>();
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(Auth, http => RateLimitPartition.GetFixedWindowLimiter(AddressKey(http), _ => PerMinuteWindow(authPerMinute)));
+            options.AddPolicy(Auth, http => RateLimitPartition.GetFixedWindowLimiter(AddressKey(http), _ => PerMinuteWindow(Limits(http).AuthPerMinute)));
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 FlowLimiter((http, flow) => $"{flow.Name}|user|{http.User.FindFirstValue(ClaimsPrincipalExtensions.UserIdClaim)}", 1),
-                FlowLimiter((http, flow) => $"{flow.Name}|address|{AddressKey(http)}", FlowLimitSettings.AddressFactor));
+                FlowLimiter((http, flow) => $"{flow.Name}|address|{AddressKey(http)}", RateLimitOptions.AddressFactor));
             options.OnRejected = async (context, _) =>
             {
                 var http = context.HttpContext;
@@ -67,9 +80,11 @@ public static class RateLimits
                 return RateLimitPartition.GetNoLimiter("");
             }
 
-            var permits = http.RequestServices.GetRequiredService<FlowLimitSettings>().PerUser(flow) * factor;
+            var permits = Limits(http).PerUser(flow) * factor;
             return RateLimitPartition.GetFixedWindowLimiter(key(http, flow), _ => PerMinuteWindow(permits));
         });
+
+    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>
     /// The client's address as a limit key. IPv6 clients are grouped by /64: one subscriber usually

@@ -101,12 +101,12 @@ internal sealed class AdminBasicAuthentication(
 }
 
 /// <summary>Per-address limit on Basic sign-ins that reach the password check (AUTH_RATE_LIMIT_PER_MINUTE).</summary>
-internal sealed class BasicAuthThrottle(AuthSettings settings) : IDisposable
+internal sealed class BasicAuthThrottle(IOptions<RateLimitOptions> limits) : IDisposable
 {
     public PartitionedRateLimiter<string> Limiter { get; } = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = settings.AuthRequestsPerMinute,
+            PermitLimit = limits.Value.AuthPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));

@@ -31,15 +31,15 @@ public static class ApiProductionRules
 
         try
         {
-            var auth = AuthSettings.From(config);
+            var auth = ShopOptions.Read<AuthOptions>(config);
             if (auth.BcryptRounds < 10)
             {
                 problems.Add($"BCRYPT_SALT_ROUNDS is {auth.BcryptRounds}; production needs at least 10 (12 recommended).");
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        catch (Exception e) when (ShopOptions.Problems(e) is { } malformed)
         {
-            problems.Add(e.Message);
+            problems.AddRange(malformed);
         }
 
         var origins = Cors.AllowedOrigins(config);

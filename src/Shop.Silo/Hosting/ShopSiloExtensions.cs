@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Shop.Grains.Common;
@@ -119,25 +120,16 @@ public static class ShopSiloExtensions
     /// <summary>What the grains need besides storage: business rules, the card gateway and notification delivery.</summary>
     public static ISiloBuilder AddShopGrainServices(this ISiloBuilder silo, IConfiguration config)
     {
-        var paymentTimeout = config["PAYMENT_TIMEOUT"];
-        var retryPeriod = string.IsNullOrWhiteSpace(config["ORDER_RETRY_PERIOD"]) ? (TimeSpan?)null
-            : Durations.Parse(config["ORDER_RETRY_PERIOD"]!, "ORDER_RETRY_PERIOD");
-        silo.Services.AddOptions<ShopRulesOptions>().Configure(o =>
-        {
-            if (!string.IsNullOrWhiteSpace(paymentTimeout))
-            {
-                o.PaymentTimeout = Durations.Parse(paymentTimeout, "PAYMENT_TIMEOUT");
-            }
-
-            o.RetryPeriod = retryPeriod ?? o.RetryPeriod;
-            o.MaxUnpaidOrders = WholeNumbers.Read(config, "MAX_UNPAID_ORDERS", o.MaxUnpaidOrders, min: 1);
-            o.MaxUnitsPerProduct = WholeNumbers.Read(config, "MAX_UNITS_PER_PRODUCT", o.MaxUnitsPerProduct, min: 1);
-        });
-        if (retryPeriod < TimeSpan.FromMinutes(1))
+        silo.Services.AddShopOptions<OrderRuleSettings>();
+        silo.Services.AddOptions<ShopRulesOptions>().Configure<IOptions<OrderRuleSettings>>((rules, settings) => settings.Value.ApplyTo(rules));
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<OrderRuleSettings>>((reminders, settings) =>
         {
             // Orleans refuses reminder periods under a minute unless told otherwise.
-            silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = retryPeriod.Value);
-        }
+            if (settings.Value.RetryPeriod?.Value is { } retryPeriod && retryPeriod < reminders.MinimumReminderPeriod)
+            {
+                reminders.MinimumReminderPeriod = retryPeriod;
+            }
+        });
 
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<ICardGateway, SimulatedCardGateway>();

@@ -24,7 +24,7 @@ internal static class MimeMessages
 }
 
 /// <summary>Sends through the SMTP server in SMTP_HOST with MailKit (STARTTLS when offered).</summary>
-internal sealed class SmtpEmailDelivery(EmailSettings settings) : IDelivery<EmailMessage>
+internal sealed class SmtpEmailDelivery(EmailOptions settings) : IDelivery<EmailMessage>
 {
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
@@ -44,12 +44,12 @@ internal sealed class SmtpEmailDelivery(EmailSettings settings) : IDelivery<Emai
 /// Without SMTP_HOST (development), each email is written as an .eml file to MAIL_PICKUP_DIR, where a
 /// developer can open it; nothing leaves the machine.
 /// </summary>
-internal sealed class PickupDirectoryEmailDelivery(EmailSettings settings) : IDelivery<EmailMessage>
+internal sealed class PickupDirectoryEmailDelivery(EmailOptions settings, string directory) : IDelivery<EmailMessage>
 {
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(settings.PickupDirectory);
-        var path = Path.Combine(settings.PickupDirectory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{message.Kind}-{Guid.NewGuid():N}.eml");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{message.Kind}-{Guid.NewGuid():N}.eml");
         await MimeMessages.From(message, settings.From).WriteToAsync(path, cancellationToken);
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Polly;
 using Polly.Retry;
 using Shop.Grains.Notifications;
+
+using Shop.Silo.Configuration;
 
 namespace Shop.Silo.Notifications;
 
@@ -24,21 +27,15 @@ public static class NotificationDelivery
         }
 
         services.AddSingleton<Registered>();
-        services.TryAddSingleton(sp => EmailSettings.Read(config, sp.GetRequiredService<IHostEnvironment>()));
-        services.TryAddSingleton<IDelivery<EmailMessage>>(sp => sp.GetRequiredService<EmailSettings>().Host is null
-            ? new PickupDirectoryEmailDelivery(sp.GetRequiredService<EmailSettings>())
-            : new SmtpEmailDelivery(sp.GetRequiredService<EmailSettings>()));
+        services.AddShopOptions<EmailOptions>();
+        services.TryAddSingleton<IDelivery<EmailMessage>>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value is var email && email.Host is null
+            ? new PickupDirectoryEmailDelivery(email, email.PickupDirectory ?? Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, ".mail"))
+            : new SmtpEmailDelivery(email));
 
-        var twilio = TwilioSettings.Read(config);
-        services.TryAddSingleton(twilio);
-        if (twilio.Configured)
-        {
-            services.TryAddSingleton<IDelivery<SmsMessage>, TwilioSmsDelivery>();
-        }
-        else
-        {
-            services.TryAddSingleton<IDelivery<SmsMessage>, DisabledSmsDelivery>();
-        }
+        services.AddShopOptions<TwilioOptions>();
+        services.TryAddSingleton<IDelivery<SmsMessage>>(sp => sp.GetRequiredService<IOptions<TwilioOptions>>().Value is { Configured: true } twilio
+            ? new TwilioSmsDelivery(twilio)
+            : ActivatorUtilities.CreateInstance<DisabledSmsDelivery>(sp));
 
         services.TryAddSingleton<IShopLinks>(new ConfiguredShopLinks(config));
         services.TryAddSingleton(new NotificationRetryOptions());

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Shop.Grains.Notifications;
@@ -9,27 +10,41 @@ using Twilio.Types;
 namespace Shop.Silo.Notifications;
 
 /// <summary>TWILIO_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM; TWILIO_API_BASE_URL points the client elsewhere (tests, a proxy).</summary>
-public sealed record TwilioSettings(string? Sid, string? AuthToken, string? From, Uri? ApiBaseUrl)
+public sealed class TwilioOptions : IValidatableObject
 {
+    [ConfigurationKeyName("TWILIO_SID")]
+    public string? Sid { get; set; }
+
+    [ConfigurationKeyName("TWILIO_AUTH_TOKEN")]
+    public string? AuthToken { get; set; }
+
+    [ConfigurationKeyName("TWILIO_FROM")]
+    public string? From { get; set; }
+
+    [ConfigurationKeyName("TWILIO_API_BASE_URL")]
+    public Uri? ApiBaseUrl { get; set; }
+
     public bool Configured => Sid is not null && AuthToken is not null && From is not null;
 
-    public static TwilioSettings Read(IConfiguration config) => new(
-        Value(config, "TWILIO_SID"), Value(config, "TWILIO_AUTH_TOKEN"), Value(config, "TWILIO_FROM"),
-        Uri.TryCreate(config["TWILIO_API_BASE_URL"], UriKind.Absolute, out var uri) ? uri : null);
-
-    private static string? Value(IConfiguration config, string name) => config[name] is { Length: > 0 } v ? v.Trim() : null;
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ApiBaseUrl is { IsAbsoluteUri: false })
+        {
+            yield return new ValidationResult("TWILIO_API_BASE_URL must be an absolute URL.", [nameof(ApiBaseUrl)]);
+        }
+    }
 }
 
 /// <summary>Sends SMS with Twilio's REST client.</summary>
-internal sealed class TwilioSmsDelivery(TwilioSettings settings) : IDelivery<SmsMessage>
+internal sealed class TwilioSmsDelivery(TwilioOptions settings) : IDelivery<SmsMessage>
 {
     private readonly TwilioRestClient _client = new(
-        settings.Sid, settings.AuthToken, accountSid: settings.Sid,
+        settings.Sid!.Trim(), settings.AuthToken!.Trim(), accountSid: settings.Sid.Trim(),
         httpClient: new SystemNetHttpClient(new System.Net.Http.HttpClient(new RedirectHandler(settings.ApiBaseUrl)) { Timeout = TimeSpan.FromSeconds(30) }));
 
     public async Task DeliverAsync(SmsMessage message, CancellationToken cancellationToken)
     {
-        var options = new CreateMessageOptions(new PhoneNumber(message.To)) { From = new PhoneNumber(settings.From), Body = message.Body };
+        var options = new CreateMessageOptions(new PhoneNumber(message.To)) { From = new PhoneNumber(settings.From!.Trim()), Body = message.Body };
         await MessageResource.CreateAsync(options, _client);
     }
 

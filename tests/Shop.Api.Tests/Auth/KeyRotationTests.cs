@@ -123,5 +123,5 @@ public sealed class KeyRotationTests(KeyRotationHosts hosts) : IClassFixture<Key
         });
 
     private static SymmetricSecurityKey Key(string secret) =>
-        new(AuthSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["JWT_SECRET"] = secret }).Build()).SigningKey);
+        new(AuthSettings.From(new AuthOptions { Secret = secret }).SigningKey);
 }

@@ -37,7 +37,7 @@ public sealed class ProductionRulesTests
     [InlineData("API_BASE_URL", "shop.example.com", "API_BASE_URL must be the shop's public URL")]
     [InlineData("ADMIN_PASSWORD", "short-pass", "ADMIN_PASSWORD has 10 characters")]
     [InlineData("POSTGRES_CONNECTION", null, "STORAGE_PROVIDER is memory")]
-    [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must look like")]
+    [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must be a duration like 7d")]
     [InlineData("SMTP_HOST", null, "SMTP_HOST is not set")]
     public void Each_unsafe_setting_is_reported_on_its_own_line(string name, string? value, string expected)
     {

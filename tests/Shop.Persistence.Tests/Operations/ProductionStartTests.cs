@@ -59,6 +59,32 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task An_api_node_with_malformed_settings_names_each_and_exits_1()
+    {
+        // Development skips the production rules; the options' own validation still stops the start.
+        using var api = ShopProcess.Start("api", BuildOutput.Api, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["SMTP_PORT"] = "smtp",
+            ["MAX_UNPAID_ORDERS"] = "0",
+            ["JWT_EXPIRES_IN"] = "400d",
+            ["PORT"] = FreePort().ToString(),
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+        });
+
+        Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), api.Tail());
+        Assert.Equal(1, api.ExitCode);
+        var problems = api.Output.Split('\n').Where(l => l.TrimStart().StartsWith("configuration error:")).ToList();
+        Assert.Equal(3, problems.Count);
+        Assert.Contains(problems, p => p.Contains("SMTP_PORT must be a whole number; got 'smtp'."));
+        Assert.Contains(problems, p => p.Contains("MAX_UNPAID_ORDERS must be at least 1."));
+        Assert.Contains(problems, p => p.Contains("JWT_EXPIRES_IN must be at most 365d."));
+        Assert.DoesNotContain("Unhandled exception", api.Output);
+        Assert.DoesNotContain("Now listening", api.Output);
+    }
+
+    [Fact]
     public async Task Staging_gets_the_production_rules_too()
     {
         // Only Development relaxes them: a Staging (or misspelt) environment must not skip the checks.

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Users;
+using Shop.Silo.Configuration;
 
 namespace Shop.Api.Features.Auth;
 
@@ -11,8 +13,8 @@ public static class AuthenticationSetup
 
     public static WebApplicationBuilder AddShopAuthentication(this WebApplicationBuilder builder)
     {
-        var settings = AuthSettings.From(builder.Configuration);
-        builder.Services.AddSingleton(settings);
+        builder.Services.AddShopOptions<AuthOptions>();
+        builder.Services.AddSingleton(sp => AuthSettings.From(sp.GetRequiredService<IOptions<AuthOptions>>().Value));
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<SignInGuard>();
@@ -31,7 +33,7 @@ public static class AuthenticationSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
-        builder.AddShopRateLimits(settings.AuthRequestsPerMinute);
+        builder.AddShopRateLimits();
         return builder;
     }
 

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace Shop.Silo.Notifications;
+
+/// <summary>SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_FROM, and where unsent mail goes without SMTP (MAIL_PICKUP_DIR).</summary>
+public sealed class EmailOptions
+{
+    [ConfigurationKeyName("SMTP_HOST")]
+    public string? Host { get; set; }
+
+    [ConfigurationKeyName("SMTP_PORT")]
+    [Range(1, 65535, ErrorMessage = "SMTP_PORT must be a port number (1-65535).")]
+    public int Port { get; set; } = 587;
+
+    [ConfigurationKeyName("SMTP_USER")]
+    public string? User { get; set; }
+
+    [ConfigurationKeyName("SMTP_PASSWORD")]
+    public string? Password { get; set; }
+
+    [ConfigurationKeyName("SMTP_FROM")]
+    public string From { get; set; } = "Shop <no-reply@shop.local>";
+
+    /// <summary>Without SMTP_HOST mail is written here as .eml files (default: .mail under the content root).</summary>
+    [ConfigurationKeyName("MAIL_PICKUP_DIR")]
+    public string? PickupDirectory { get; set; }
+}
