@@ -2,17 +2,14 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useCallback, useSyncExternalStore } from 'react';
 import type { AuthResult, Language, User } from '@/types/api';
 import { api } from './api-client';
+import { sessionKeys, USER_SCOPED_ROOTS } from './query-keys';
 import { tokenStore } from './token-store';
-
-// Query keys of data that belongs to the logged-in user start with one of these roots, so that
-// logging out (or a 401) can drop exactly that data and keep the public catalog cached.
-export const USER_SCOPED_ROOTS = ['session', 'me', 'admin'] as const;
 
 export const fetchMe = (signal?: AbortSignal) => api.get<User>('/api/auth/me', { signal });
 
 export const meQueryOptions = () =>
   queryOptions({
-    queryKey: ['session', 'me'] as const,
+    queryKey: sessionKeys.me(),
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { adminKeys } from '@/lib/query-keys';
 import type { Order, OrderStatus, Page } from '@/types/api';
 
 export type AdminOrderSort = 'newest' | 'oldest' | 'total_desc' | 'total_asc';
@@ -34,7 +35,7 @@ export const fetchAdminOrders = (query: AdminOrderQuery, signal?: AbortSignal) =
 
 export const adminOrdersQueryOptions = (query: AdminOrderQuery) =>
   queryOptions({
-    queryKey: ['admin', 'orders', query] as const,
+    queryKey: adminKeys.orders(query),
     queryFn: ({ signal }) => fetchAdminOrders(query, signal),
     placeholderData: keepPreviousData,
   });

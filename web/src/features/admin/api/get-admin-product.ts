@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { adminKeys } from '@/lib/query-keys';
 import type { Product } from '@/types/api';
 
 /** The full product (description, images) needed to fill the edit form. */
@@ -7,7 +8,7 @@ export const fetchAdminProduct = (id: string, signal?: AbortSignal) => api.get<P
 
 export const adminProductQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ['admin', 'product', id] as const,
+    queryKey: adminKeys.product(id),
     queryFn: ({ signal }) => fetchAdminProduct(id, signal),
     staleTime: 0,
   });

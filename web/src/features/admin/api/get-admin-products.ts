@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { adminKeys } from '@/lib/query-keys';
 import type { Page, ProductSummary } from '@/types/api';
 
 export interface AdminProductQuery {
@@ -14,7 +15,7 @@ export const fetchAdminProducts = (query: AdminProductQuery, signal?: AbortSigna
 
 export const adminProductsQueryOptions = (query: AdminProductQuery) =>
   queryOptions({
-    queryKey: ['admin', 'products', query] as const,
+    queryKey: adminKeys.products(query),
     queryFn: ({ signal }) => fetchAdminProducts(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { adminKeys } from '@/lib/query-keys';
 import type { Order } from '@/types/api';
 
 export const adminOrderPath = (id: string, action: string) => `/api/admin/orders/${encodeURIComponent(id)}/${action}`;
@@ -9,6 +10,6 @@ export function useOrderAction<TInput>(fn: (input: TInput) => Promise<Order>) {
   return useMutation({
     mutationFn: fn,
     // Refresh the table whether it worked or not: a 409 means the order moved meanwhile.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['admin', 'orders'] }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: adminKeys.orderLists() }),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { cartKeys } from '@/lib/query-keys';
 import type { Cart } from '@/types/api';
-import { CART_QUERY_KEY } from './get-cart';
 
 export interface AddToCartInput {
   productId: string;
@@ -14,6 +14,6 @@ export function useAddToCart() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: addToCart,
-    onSuccess: (cart) => queryClient.setQueryData(CART_QUERY_KEY, cart),
+    onSuccess: (cart) => queryClient.setQueryData(cartKeys.all, cart),
   });
 }

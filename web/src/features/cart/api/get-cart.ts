@@ -1,15 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { cartKeys } from '@/lib/query-keys';
 import { useToken } from '@/lib/session';
 import type { Cart } from '@/types/api';
-
-export const CART_QUERY_KEY = ['me', 'cart'] as const;
 
 export const fetchCart = (signal?: AbortSignal) => api.get<Cart>('/api/cart', { signal });
 
 export const cartQueryOptions = () =>
   queryOptions({
-    queryKey: CART_QUERY_KEY,
+    queryKey: cartKeys.all,
     queryFn: ({ signal }) => fetchCart(signal),
     staleTime: 10_000,
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { cartKeys } from '@/lib/query-keys';
 import type { Cart } from '@/types/api';
-import { CART_QUERY_KEY } from './get-cart';
 
 export const removeCartItem = (productId: string) => api.delete<Cart>(`/api/cart/items/${encodeURIComponent(productId)}`);
 
@@ -9,6 +9,6 @@ export function useRemoveCartItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: removeCartItem,
-    onSuccess: (cart) => queryClient.setQueryData(CART_QUERY_KEY, cart),
+    onSuccess: (cart) => queryClient.setQueryData(cartKeys.all, cart),
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { cartKeys } from '@/lib/query-keys';
 import type { Cart } from '@/types/api';
-import { CART_QUERY_KEY } from './get-cart';
 
 export interface UpdateCartItemInput {
   productId: string;
@@ -15,8 +15,8 @@ export function useUpdateCartItem() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateCartItem,
-    onSuccess: (cart) => queryClient.setQueryData(CART_QUERY_KEY, cart),
+    onSuccess: (cart) => queryClient.setQueryData(cartKeys.all, cart),
     // A 409 means stock moved: reload the cart so the warnings show the new availability.
-    onError: () => void queryClient.invalidateQueries({ queryKey: CART_QUERY_KEY }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: cartKeys.all }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { catalogKeys } from '@/lib/query-keys';
 import type { Product } from '@/types/api';
 
 export const fetchProduct = (id: string, signal?: AbortSignal) =>
@@ -7,7 +8,7 @@ export const fetchProduct = (id: string, signal?: AbortSignal) =>
 
 export const productQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ['catalog', 'product', id] as const,
+    queryKey: catalogKeys.product(id),
     queryFn: ({ signal }) => fetchProduct(id, signal),
     staleTime: 15_000, // stock moves; keep it fresh-ish
   });

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, type QueryValue } from '@/lib/api-client';
+import { catalogKeys } from '@/lib/query-keys';
 import type { ProductPage } from '@/types/api';
 
 export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'popular';
@@ -28,7 +29,7 @@ export const fetchProducts = (query: ProductQuery, signal?: AbortSignal) =>
 
 export const productsQueryOptions = (query: ProductQuery) =>
   queryOptions({
-    queryKey: ['catalog', 'products', query] as const,
+    queryKey: catalogKeys.products(query),
     queryFn: ({ signal }) => fetchProducts(query, signal),
     staleTime: 30_000,
     // Keep the previous page on screen while the next one loads, instead of flashing a skeleton.

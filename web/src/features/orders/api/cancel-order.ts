@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { catalogKeys, orderKeys } from '@/lib/query-keys';
 import type { Order } from '@/types/api';
-import { ORDERS_QUERY_ROOT, orderQueryOptions } from './get-order';
+import { orderQueryOptions } from './get-order';
 
 export const cancelOrder = (orderId: string) => api.post<Order>(`/api/orders/${encodeURIComponent(orderId)}/cancel`);
 
@@ -11,8 +12,8 @@ export function useCancelOrder() {
     mutationFn: cancelOrder,
     onSuccess: (order) => {
       queryClient.setQueryData(orderQueryOptions(order.id).queryKey, order);
-      void queryClient.invalidateQueries({ queryKey: [...ORDERS_QUERY_ROOT, 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['catalog'] }); // stock was released
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.all }); // stock was released
     },
     // 409 "already shipped": show the real state instead of the stale one.
     onError: (_error, orderId) => void queryClient.invalidateQueries({ queryKey: orderQueryOptions(orderId).queryKey }),

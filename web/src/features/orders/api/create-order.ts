@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { cartKeys, catalogKeys, orderKeys } from '@/lib/query-keys';
 import type { Address, Order } from '@/types/api';
-import { ORDERS_QUERY_ROOT, orderQueryOptions } from './get-order';
+import { orderQueryOptions } from './get-order';
 
 export interface CreateOrderInput {
   shippingAddress: Address;
@@ -22,9 +23,9 @@ export function useCreateOrder() {
     onSuccess: (order) => {
       queryClient.setQueryData(orderQueryOptions(order.id).queryKey, order);
       // The API emptied the cart and reserved stock: both views are stale now.
-      void queryClient.invalidateQueries({ queryKey: ['me', 'cart'] });
-      void queryClient.invalidateQueries({ queryKey: ORDERS_QUERY_ROOT });
-      void queryClient.invalidateQueries({ queryKey: ['catalog'] });
+      void queryClient.invalidateQueries({ queryKey: cartKeys.all });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+      void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
     },
   });
 }

@@ -1,14 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
+import { orderKeys } from '@/lib/query-keys';
 import type { Order, Page } from '@/types/api';
-import { ORDERS_QUERY_ROOT } from './get-order';
 
 export const fetchOrders = (page: number, pageSize: number, signal?: AbortSignal) =>
   api.get<Page<Order>>('/api/orders', { query: { page, pageSize }, signal });
 
 export const ordersQueryOptions = (page: number, pageSize: number) =>
   queryOptions({
-    queryKey: [...ORDERS_QUERY_ROOT, 'list', { page, pageSize }] as const,
+    queryKey: orderKeys.list(page, pageSize),
     queryFn: ({ signal }) => fetchOrders(page, pageSize, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency';
+import { orderKeys } from '@/lib/query-keys';
 import type { Order } from '@/types/api';
-import { ORDERS_QUERY_ROOT, orderQueryOptions } from './get-order';
+import { orderQueryOptions } from './get-order';
 
 export interface PayOrderInput {
   orderId: string;
@@ -26,7 +27,7 @@ export function usePayOrder() {
     mutationFn: payOrder,
     onSuccess: (order) => {
       queryClient.setQueryData(orderQueryOptions(order.id).queryKey, order);
-      void queryClient.invalidateQueries({ queryKey: [...ORDERS_QUERY_ROOT, 'list'] });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.lists() });
     },
   });
 }

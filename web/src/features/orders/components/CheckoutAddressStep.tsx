@@ -8,6 +8,7 @@ import { ApiError, NetworkError } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/lib/idempotency';
 import { previewShippingFee } from '@/lib/money';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
+import { cartKeys } from '@/lib/query-keys';
 import type { Address, Order } from '@/types/api';
 import { useCreateOrder } from '../api/create-order';
 import { CheckoutSummary, type SummaryLine } from './CheckoutSummary';
@@ -58,7 +59,7 @@ export function CheckoutAddressStep({ lines, subtotal, defaultAddress, onCreated
           if (!lostAnswer) pendingKey.current = undefined; // a definite "no": the next submit is a new one
           if (error instanceof ApiError && error.problem.code === 'order.total_changed') {
             // Show the new prices before the shopper asks again.
-            void queryClient.invalidateQueries({ queryKey: ['me', 'cart'] });
+            void queryClient.invalidateQueries({ queryKey: cartKeys.all });
           }
           const unmatched = applyProblemToForm(form, error, FORM_FIELDS);
           setProblem({
