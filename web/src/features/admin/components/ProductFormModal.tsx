@@ -46,13 +46,22 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
   const [baseline, setBaseline] = useState<ProductBaseline>();
   const editing = Boolean(productId);
 
+  // Each time the modal opens, and when the product arrives: the error goes and the product's stock and
+  // revision become the baseline (adjusted while rendering), and the form shows the product (antd's form
+  // store, an outside system, so in an effect).
+  const [synced, setSynced] = useState<{ open: boolean; data: typeof existing.data }>();
+  if (!synced || synced.open !== open || synced.data !== existing.data) {
+    setSynced({ open, data: existing.data });
+    if (open) {
+      setError(undefined);
+      if (existing.data) setBaseline({ revision: existing.data.revision, stock: existing.data.stock });
+    }
+  }
   useEffect(() => {
     if (!open) return;
-    setError(undefined);
     form.resetFields();
     if (existing.data) {
       const p = existing.data;
-      setBaseline({ revision: p.revision, stock: p.stock });
       form.setFieldsValue({
         name: p.name,
         description: p.description,

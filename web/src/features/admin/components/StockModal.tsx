@@ -25,11 +25,16 @@ export function StockModal({ product, onClose }: StockModalProps) {
   const fresh = useAdminProduct(product?.id);
   const [baseline, setBaseline] = useState<ProductBaseline>();
 
+  // When the modal opens on a product, and with each fresh reading of it: the reading becomes the
+  // baseline (adjusted while rendering) and the field shows its stock (antd's form store, in an effect).
+  const [synced, setSynced] = useState<{ product: typeof product; read: typeof fresh.data }>();
+  if (!synced || synced.product !== product || synced.read !== fresh.data) {
+    setSynced({ product, read: fresh.data });
+    if (product) setBaseline(fresh.data ? { revision: fresh.data.revision, stock: fresh.data.stock } : undefined);
+  }
   useEffect(() => {
     if (!product) return;
-    const read = fresh.data;
-    setBaseline(read ? { revision: read.revision, stock: read.stock } : undefined);
-    form.setFieldsValue({ stock: read?.stock ?? product.stock });
+    form.setFieldsValue({ stock: fresh.data?.stock ?? product.stock });
   }, [product, fresh.data, form]);
 
   const onFinish = ({ stock }: { stock: number }) =>

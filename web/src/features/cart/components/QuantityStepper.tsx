@@ -1,7 +1,7 @@
 import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDraft } from '@/lib/use-draft';
 
 export const MAX_LINE_QUANTITY = 99; // the API's per-line limit
 
@@ -20,8 +20,7 @@ interface QuantityStepperProps {
  */
 export function QuantityStepper({ value, onChange, max = MAX_LINE_QUANTITY, disabled, testIdPrefix = 'quantity' }: QuantityStepperProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<number | null>(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft<number | null>(value);
   const upper = Math.max(1, Math.min(max, MAX_LINE_QUANTITY));
 
   const commit = (next: number | null) => {

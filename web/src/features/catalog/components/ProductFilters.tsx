@@ -1,9 +1,9 @@
 import { Button, Checkbox, Input, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryName } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
 import { parseYuanToFen } from '@/lib/money';
+import { useDraft } from '@/lib/use-draft';
 import { useCategories } from '../api/get-categories';
 import { PRODUCT_SORTS, type ProductSort } from '../api/get-products';
 import type { ProductFacets } from '@/types/api';
@@ -25,12 +25,9 @@ export function ProductFilters({ filters, facets, onChange, onReset }: ProductFi
   const countOf = (categoryId: string) => facets?.categories.find((c) => c.id === categoryId)?.count;
 
   // Text inputs keep a draft while typing and follow the URL when it changes (back button, links).
-  const [query, setQuery] = useState(filters.q);
-  const [minPrice, setMinPrice] = useState(filters.minPrice ?? '');
-  const [maxPrice, setMaxPrice] = useState(filters.maxPrice ?? '');
-  useEffect(() => setQuery(filters.q), [filters.q]);
-  useEffect(() => setMinPrice(filters.minPrice ?? ''), [filters.minPrice]);
-  useEffect(() => setMaxPrice(filters.maxPrice ?? ''), [filters.maxPrice]);
+  const [query, setQuery] = useDraft(filters.q);
+  const [minPrice, setMinPrice] = useDraft(filters.minPrice ?? '');
+  const [maxPrice, setMaxPrice] = useDraft(filters.maxPrice ?? '');
 
   const minInvalid = minPrice !== '' && parseYuanToFen(minPrice) === undefined;
   const maxInvalid = maxPrice !== '' && parseYuanToFen(maxPrice) === undefined;
