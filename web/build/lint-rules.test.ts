@@ -1,10 +1,10 @@
 // The lint rules that keep src/ in layers (eslint.config.js) must be able to fail: each case below is a
 // snippet placed where it breaks a rule, and the rule has to fire. `npm test` lints the real code.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const web = dirname(dirname(fileURLToPath(import.meta.url)));
 const eslint = new ESLint({ cwd: web });
@@ -57,15 +57,16 @@ describe('boundaries between app, features and shared code', () => {
 });
 
 describe('import cycles', () => {
-  // no-cycle follows imports on disk, so the two modules are real files (removed afterwards).
-  const dir = mkdtempSync(join(web, 'build', 'lint-fixture-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('are an error', async () => {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b();\n");
-    writeFileSync(join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
-    const results = await eslint.lintFiles([join(dir, 'a.ts')]);
-    expect(results.flatMap((result) => result.messages.map((message) => message.ruleId))).toContain('import-x/no-cycle');
+    // no-cycle follows imports on disk, so the two modules are real files, removed afterwards.
+    const dir = mkdtempSync(join(web, 'build', 'lint-fixture-'));
+    try {
+      writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b();\n");
+      writeFileSync(join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a;\n");
+      const results = await eslint.lintFiles([join(dir, 'a.ts')]);
+      expect(results.flatMap((result) => result.messages.map((message) => message.ruleId))).toContain('import-x/no-cycle');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
