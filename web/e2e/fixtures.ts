@@ -1,0 +1,210 @@
+// Shared setup of the browser tests: the shop's API (admin token, a product, new shoppers), the UI
+// language in every page, the browser's own errors attached to a failing test, and small helpers for
+// the shop's antd forms. Specs import { test, expect } from here.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const LANGUAGE = process.env.SHOP_E2E_LANG ?? 'zh-CN'; // the shop's default
+export const OTHER_LANGUAGE = LANGUAGE === 'zh-CN' ? 'en-US' : 'zh-CN';
+/** Where the page screenshots go: the repo's docs/screenshots unless SHOP_SCREENSHOTS_DIR says otherwise. */
+export const SHOTS_DIR = path.resolve(here, process.env.SHOP_SCREENSHOTS_DIR ?? '../../docs/screenshots');
+export const TIMEOUT = Number(process.env.SHOP_E2E_TIMEOUT_MS ?? 20_000);
+export const CARD_DECLINED = '4000000000000002';
+export const CARD_OK = '4242424242424242';
+
+/** Money as the shop shows it: ¥1,234.50 from fen. */
+export const formatFen = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+
+/** Shipping is free from ¥99.00, else ¥10.00. */
+export const orderTotal = (subtotal: number) => subtotal + (subtotal >= 9900 ? 0 : 1000);
+
+export type Product = { id: string; name: string; price: number; category: string; stock: number };
+export type Account = { email: string; password: string; token: string; expiresAt?: string };
+export type Order = { id: string; status: string; total: number };
+
+// ---------------------------------------------------------------- the API
+
+/** The few API calls the tests set up and check state with. */
+export class ShopApi {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async call<T>(method: string, url: string, { token, body }: { token?: string; body?: unknown } = {}): Promise<T> {
+    const response = await this.request.fetch(url, {
+      method,
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      data: body,
+    });
+    const text = await response.text();
+    if (!response.ok()) throw new Error(`${method} ${url} → ${response.status()} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async signIn(email: string, password: string): Promise<Account> {
+    const answer = await this.call<{ token: string; expiresAt: string }>('POST', '/api/auth/login', { body: { email, password } });
+    return { email, password, token: answer.token, expiresAt: answer.expiresAt };
+  }
+
+  async register(email: string, password: string, name: string): Promise<Account> {
+    const answer = await this.call<{ token: string; expiresAt: string }>('POST', '/api/auth/register', {
+      body: { email, password, name, language: LANGUAGE },
+    });
+    return { email, password, token: answer.token, expiresAt: answer.expiresAt };
+  }
+
+  search(word: string) {
+    return this.call<{ items: Product[] }>('GET', `/api/products?q=${encodeURIComponent(word)}`);
+  }
+
+  order(id: string, token: string) {
+    return this.call<Order>('GET', `/api/orders/${id}`, { token });
+  }
+}
+
+// ---------------------------------------------------------------- pages
+
+/** Signs the page's browser context in as the app does itself: the JWT in localStorage. */
+export async function signIn(context: BrowserContext, account: Pick<Account, 'token' | 'expiresAt'>) {
+  await context.addInitScript(([jwt, expiresAt]) => {
+    if (!window.localStorage.getItem('shop.token')) {
+      window.localStorage.setItem('shop.token', jwt);
+      if (expiresAt) window.localStorage.setItem('shop.tokenExpiresAt', expiresAt);
+    }
+  }, [account.token, account.expiresAt ?? ''] as const);
+}
+
+/** The UI language as the app keeps it (localStorage), unless the page already chose one. */
+export async function useLanguage(context: BrowserContext, language = LANGUAGE) {
+  await context.addInitScript((lang) => {
+    if (!window.localStorage.getItem('shop.lang')) window.localStorage.setItem('shop.lang', lang);
+  }, language);
+}
+
+/** antd puts data-testid on the <input> for plain inputs and on a wrapper for composite ones. */
+export function field(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+export function productCard(page: Page, productId: string) {
+  return page.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
+}
+
+/** Opens an antd Select (by its data-testid) and picks the option with this data-testid, or the first. */
+export async function choose(page: Page, selectTestId: string, optionTestId?: string) {
+  const select = page.getByTestId(selectTestId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    const option = optionTestId ? dropdown.getByTestId(optionTestId) : dropdown.locator('.ant-select-item-option').first();
+    await expect(option).toBeVisible();
+    await page.waitForTimeout(250); // the dropdown slides in; a click mid-animation can miss
+    await option.click();
+    // Picked when the select shows a value.
+    const value = select.locator('.ant-select-content-has-value, .ant-select-selection-item').first();
+    const picked = await value.waitFor({ timeout: 2000 }).then(() => true, () => false);
+    if (picked || attempt >= 3) return;
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Search can lag behind a write (the catalog index is eventually consistent): reload until the card is listed. */
+export async function expectSearchHit(page: Page, url: string, productId: string) {
+  const card = productCard(page, productId);
+  await expect(async () => {
+    await page.goto(url);
+    await expect(card.or(page.getByTestId('products-empty')).first()).toBeVisible({ timeout: TIMEOUT });
+    await expect(card, `product ${productId} listed at ${url}`).toBeVisible({ timeout: 100 });
+  }).toPass({ intervals: [1000], timeout: 30_000 });
+  return card;
+}
+
+// ---------------------------------------------------------------- fixtures
+
+type WorkerFixtures = {
+  /** One searchable word, unique per worker (so per run and project). */
+  runId: string;
+  api: ShopApi;
+  /** The known admin of scripts/e2e.sh (SHOP_ADMIN_EMAIL / SHOP_ADMIN_PASSWORD), signed in through the API. */
+  admin: Account;
+  /** A product made for this run through the admin API (¥45.50, 20 in stock), already searchable. */
+  product: Product;
+};
+
+type TestFixtures = {
+  /** A shopper registered through the API for this test only. */
+  shopper: Account;
+  /** pageerror and console errors of `page`; attached to the report when the test fails. */
+  browserErrors: string[];
+};
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  runId: [async ({}, use, workerInfo) => use(`e2e${Date.now().toString(36)}w${workerInfo.workerIndex}`), { scope: 'worker' }],
+
+  api: [
+    async ({ playwright }, use, workerInfo) => {
+      const request = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await use(new ShopApi(request));
+      await request.dispose();
+    },
+    { scope: 'worker' },
+  ],
+
+  admin: [
+    async ({ api }, use) => {
+      const email = process.env.SHOP_ADMIN_EMAIL;
+      const password = process.env.SHOP_ADMIN_PASSWORD;
+      if (!email || !password) throw new Error('set SHOP_ADMIN_EMAIL and SHOP_ADMIN_PASSWORD (scripts/e2e.sh does)');
+      await use(await api.signIn(email, password));
+    },
+    { scope: 'worker' },
+  ],
+
+  product: [
+    async ({ api, admin, runId }, use) => {
+      const [category] = await api.call<{ id: string }[]>('GET', '/api/categories');
+      const name = `E2E Reading Lamp ${runId}`;
+      const created = await api.call<Product>('POST', '/api/admin/products', {
+        token: admin.token,
+        body: { name, description: `Made for the browser tests ${runId}.`, price: 4550, stock: 20, category: category.id, brand: 'E2E' },
+      });
+      await expect
+        .poll(async () => (await api.search(runId)).items.some((p) => p.id === created.id), {
+          message: `GET /api/products?q=${runId} lists "${name}"`,
+          intervals: [500, 1000],
+          timeout: 15_000,
+        })
+        .toBe(true);
+      await use(created);
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ context }, use) => {
+    await useLanguage(context);
+    await use(context);
+  },
+
+  shopper: async ({ api, runId }, use, testInfo) => {
+    const email = `${runId}-t${testInfo.testId.slice(0, 8)}@example.com`.toLowerCase();
+    await use(await api.register(email, `Pw-${runId}-ok`, 'E2E Shopper'));
+  },
+
+  browserErrors: [
+    async ({ page }, use, testInfo) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+      });
+      await use(errors);
+      if (testInfo.status !== testInfo.expectedStatus && errors.length) {
+        await testInfo.attach('browser errors', { body: errors.map((line) => line.slice(0, 400)).join('\n'), contentType: 'text/plain' });
+      }
+    },
+    { auto: true },
+  ],
+});
