@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: starts the embedded shop (Release build, built web client, a known admin) on a
-# free loopback port, runs web/e2e/run.mjs against it in headless Chromium, and stops the shop.
+# free loopback port, runs the Playwright tests of web/e2e/specs against it in headless Chromium (Debian's),
+# and stops the shop. Arguments go to `playwright test` (e.g. scripts/e2e.sh shopping.spec.ts, or --project desktop).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +32,7 @@ curl -fs "http://127.0.0.1:$port/api/health" >/dev/null || { echo "The shop did 
 
 echo "Embedded shop on http://127.0.0.1:$port (log: $log)"
 # Screenshots go to artifacts/ unless asked for elsewhere (docs/screenshots is refreshed on purpose, not by every run).
-export SHOP_SCREENSHOTS_DIR="${SHOP_SCREENSHOTS_DIR:-$PWD/artifacts/screenshots}"
-SHOP_URL="http://127.0.0.1:$port" timeout 900 node web/e2e/run.mjs
+# A relative directory is taken from the repository's root.
+export SHOP_SCREENSHOTS_DIR="$(realpath -m "${SHOP_SCREENSHOTS_DIR:-artifacts/screenshots}")"
+cd web
+SHOP_URL="http://127.0.0.1:$port" timeout 900 npx playwright test "$@"

@@ -25,7 +25,7 @@ export default defineConfig({
     actionTimeout,
     navigationTimeout: actionTimeout * 2,
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    trace: (process.env.SHOP_E2E_TRACE as 'off' | 'on' | 'retain-on-failure' | undefined) ?? 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
