@@ -18,7 +18,7 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
 
 const shared = ['./src/components', './src/lib', './src/types', './src/locales'];
 
-// e2e/ (plain Node scripts driving a browser) is not linted.
+// e2e/ (the Playwright specs and the audit script) is type-checked by tsconfig.e2e.json, not linted.
 export default defineConfig(
   globalIgnores(['dist', 'coverage', 'node_modules', 'test-results', 'playwright-report', 'e2e']),
   js.configs.recommended,
