@@ -68,7 +68,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['build/**/*.ts', '*.{js,ts}'],
+    files: ['build/**/*.{ts,mjs}', '*.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -68,14 +68,5 @@ public sealed class ProblemCodeTests(ShopApiFactory factory) : ShopperTest(facto
     private static IEnumerable<string> Flatten(JsonObject node, string prefix) => node.SelectMany(p =>
         p.Value is JsonObject child ? Flatten(child, $"{prefix}{p.Key}.") : [prefix + p.Key]);
 
-    private static string LocaleFile(string locale)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shop.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "web", "src", "locales", locale, "problems.json");
-    }
+    private static string LocaleFile(string locale) => RepositoryFiles.PathOf("web", "src", "locales", locale, "problems.json");
 }

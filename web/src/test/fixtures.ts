@@ -7,6 +7,7 @@ export const customer: User = {
   role: 'customer',
   phone: null,
   defaultAddress: null,
+  language: 'zh-CN',
   createdAt: '2025-01-01T00:00:00Z',
 };
 
@@ -22,7 +23,7 @@ export function product(overrides: Partial<ProductSummary> = {}): ProductSummary
 }
 
 export function cartLine(overrides: Partial<CartLine> = {}): CartLine {
-  const line = { productId: 'p-1', name: 'Notebook', imageUrl: undefined, unitPrice: 1999, quantity: 1, available: 50, ...overrides };
+  const line = { productId: 'p-1', name: 'Notebook', imageUrl: '/img/p-1.svg', unitPrice: 1999, quantity: 1, available: 50, ...overrides };
   return { ...line, lineTotal: overrides.lineTotal ?? line.unitPrice * line.quantity };
 }
 

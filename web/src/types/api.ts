@@ -1,34 +1,20 @@
-// Shapes of the HTTP contract (shared/API.md). Money is always integer fen. The API writes an empty
-// optional field as null; requests may leave it out.
+// Shapes of the HTTP contract (shared/API.md), taken from the API's OpenAPI document: openapi.gen.ts is
+// generated from web/openapi/v1.json by `npm run gen:api`, and tests fail when either drifts. Money
+// is always integer fen. The API writes an empty optional field as null; requests may leave it out.
 
+import type { components } from './openapi.gen';
+
+type Schemas = components['schemas'];
+
+// The document types `role` and `language` as plain strings; the shop only ever writes these values.
 export type Role = 'customer' | 'admin';
 export type Language = 'zh-CN' | 'en-US';
 
-export interface Address {
-  name: string;
-  phone: string;
-  line1: string;
-  city: string;
-  province?: string | null;
-  postalCode?: string | null;
-}
+export type Address = Schemas['AddressResponse'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  phone?: string | null;
-  defaultAddress?: Address | null;
-  language?: Language;
-  createdAt: string;
-}
+export type User = Omit<Schemas['UserResponse'], 'role' | 'language'> & { role: Role; language: Language };
 
-export interface AuthResult {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+export type AuthResult = Omit<Schemas['AuthResponse'], 'user'> & { user: User };
 
 export interface Page<T> {
   items: T[];
@@ -38,62 +24,23 @@ export interface Page<T> {
 }
 
 /** How many products each category and the in-stock filter would show, the rest of the filter kept. */
-export interface ProductFacets {
-  categories: { id: string; count: number }[];
-  inStock: number;
-}
+export type ProductFacets = Schemas['CatalogFacets'];
 
-export interface ProductPage extends Page<ProductSummary> {
-  /** Absent from answers drawn before facets existed (and from test fixtures that leave it out). */
-  facets?: ProductFacets;
-}
+export type ProductPage = Schemas['ProductPage'];
 
-export interface Category {
-  id: string;
-  name: string;
-  nameEn?: string;
-  productCount: number;
-}
+export type Category = Schemas['CategoryResponse'];
 
-export interface ProductSummary {
-  id: string;
-  name: string;
-  price: number;
-  category: string;
-  brand?: string | null;
-  imageUrl?: string;
-  stock: number;
-  rating?: number | null;
-}
+export type ProductSummary = Schemas['ProductSummary'];
 
-export interface Product extends ProductSummary {
-  description: string;
-  images: string[];
-  attributes: Record<string, string>;
-  createdAt: string;
-  updatedAt: string;
-  /** Moves with every change (orders included); sent back as If-Match so a stale write is refused. */
-  revision: number;
-}
+/** `revision` moves with every change (orders included); sent back as If-Match so a stale write is refused. */
+export type Product = Schemas['ProductResponse'];
 
-export interface CartLine {
-  productId: string;
-  name: string;
-  imageUrl?: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-  /** How many can be bought right now; below `quantity` means the line cannot be fulfilled. */
-  available: number;
-}
+/** `available`: how many can be bought right now; below `quantity` means the line cannot be fulfilled. */
+export type CartLine = Schemas['CartItemResponse'];
 
-export interface Cart {
-  items: CartLine[];
-  itemCount: number;
-  subtotal: number;
-}
+export type Cart = Schemas['CartResponse'];
 
-export type OrderStatus = 'PendingPayment' | 'Paid' | 'Shipped' | 'Delivered' | 'Cancelled' | 'Refunded';
+export type OrderStatus = Schemas['OrderStatus'];
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'PendingPayment',
@@ -104,30 +51,9 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'Refunded',
 ];
 
-export interface OrderLine {
-  productId: string;
-  name: string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-}
+export type OrderLine = Schemas['OrderLineResponse'];
 
-export interface Order {
-  id: string;
-  userId: string;
-  status: OrderStatus;
-  items: OrderLine[];
-  subtotal: number;
-  shippingFee: number;
-  total: number;
-  shippingAddress: Address;
-  note?: string | null;
-  payment?: { id: string; method: string; last4: string; paidAt: string } | null;
-  shipment?: { carrier: string; trackingNumber: string; shippedAt: string } | null;
-  history: { status: OrderStatus; at: string }[];
-  createdAt: string;
-  paymentDeadline: string;
-}
+export type Order = Schemas['OrderResponse'];
 
 /** RFC 7807 body every API error carries. */
 export interface ProblemDetails {
