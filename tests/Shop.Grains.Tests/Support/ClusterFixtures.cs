@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Shop.Grains.Common;
@@ -63,6 +64,29 @@ public sealed class ShortDeadlineClusterFixture : ClusterFixture
     }
 }
 
+/// <summary>
+/// The cluster with a clock the tests move (FakeTimeProvider): what the grains decide from the time
+/// (an order read past its deadline, a late payment) is tested without waiting for it. Orleans'
+/// reminders run on real time, so the reminder itself is tested on <see cref="ShortDeadlineClusterFixture"/>.
+/// </summary>
+public sealed class FakeClockClusterFixture : ClusterFixture
+{
+    public static readonly FakeTimeProvider Clock = new(DateTimeOffset.UtcNow);
+
+    protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<FakeClock>();
+
+    private sealed class FakeClock : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            SentNotifications.Register(silo.Services);
+            TestReadModel.Register(silo.Services);
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+        }
+    }
+}
+
 [CollectionDefinition(Name)]
 public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 {
@@ -73,4 +97,10 @@ public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
 public sealed class ShortDeadlineCollection : ICollectionFixture<ShortDeadlineClusterFixture>
 {
     public const string Name = "short-deadline cluster";
+}
+
+[CollectionDefinition(Name)]
+public sealed class FakeClockCollection : ICollectionFixture<FakeClockClusterFixture>
+{
+    public const string Name = "fake-clock cluster";
 }
