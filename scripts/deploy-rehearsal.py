@@ -13,9 +13,9 @@
                                 list of every difference from compose. Fails when compose's services
                                 or their order are not the ones rehearsed, or when a difference is
                                 not a host name, a port or a path of the image's filesystem.
-  smtp-sink PORT DIR            an SMTP server on 127.0.0.1:PORT that requires AUTH with
-                                SINK_USER / SINK_PASSWORD (from the environment) and keeps every
-                                message as DIR/<n>.eml.
+  smtp-sink PORT DIR            an SMTP server on 127.0.0.1:PORT that requires STARTTLS (with
+                                SINK_CERT / SINK_KEY) and then AUTH with SINK_USER / SINK_PASSWORD
+                                (from the environment), and keeps every message as DIR/<n>.eml.
   metric-names FILE...          the metric names the expressions of Prometheus rules files (.yml) and
                                 Grafana dashboards (.json) use.
   dashboard-check RULES_OUT KNOWN DASHBOARD...
@@ -35,6 +35,7 @@ import re
 import secrets
 import shutil
 import socket
+import ssl
 import sys
 
 import yaml
@@ -79,10 +80,13 @@ ADDED_HOST_VARIABLES = {
     "SMTP_PORT",        # the SMTP stand-in's port instead of the default 587
 }
 PATH_VARIABLES = {"HOME", "MAIL_PICKUP_DIR", "PATH"}
+# The trust store (.NET reads SSL_CERT_FILE): the machine's roots plus the SMTP stand-in's
+# certificate, where the image's bundle trusts a real relay's.
+TRUST_VARIABLES = {"SSL_CERT_FILE"}
 
 PREPARE_VARIABLES = [
     "REPO", "WEB_DIST", "PG_PORT", "SMTP_SINK_PORT", "API_PORT", "NGINX_PORT", "PROMETHEUS_PORT",
-    "SILO1_PORTS", "SILO2_PORTS", "SHIM_DIR", "SILO_APP", "API_APP", "MONGO_TEST_URI",
+    "SILO1_PORTS", "SILO2_PORTS", "SHIM_DIR", "SILO_APP", "API_APP", "MONGO_TEST_URI", "SMTP_CA_BUNDLE",
 ]
 
 
@@ -248,6 +252,8 @@ def prepare(config_path, work):
                 continue
             if key in PATH_VARIABLES:
                 kind = "path"
+            elif key in TRUST_VARIABLES and before is None:
+                kind = "trust store (added)"
             elif key in HOST_PORT_VARIABLES and before is not None:
                 kind = "host/port"
                 if key == "POSTGRES_CONNECTION":
@@ -286,6 +292,8 @@ def prepare(config_path, work):
                 final["SMTP_PORT"] = env["SMTP_SINK_PORT"]
         if "MAIL_PICKUP_DIR" in final:
             final["MAIL_PICKUP_DIR"] = os.path.join(work, "mail")
+        if final.get("SMTP_HOST"):
+            final["SSL_CERT_FILE"] = env["SMTP_CA_BUNDLE"]
 
     def command(service_name):
         return [str(a) for a in (services[service_name].get("command") or [])]
@@ -444,8 +452,10 @@ def check_grafana(services, repo):
 # ------------------------------------------------------------------ smtp-sink
 
 class SmtpSink:
-    def __init__(self, folder, user, password):
-        self.folder, self.user, self.password, self.count = folder, user, password, 0
+    """An SMTP relay stand-in: STARTTLS (when given a certificate) before AUTH and mail, as real relays do."""
+
+    def __init__(self, folder, user, password, tls=None):
+        self.folder, self.user, self.password, self.count, self.tls = folder, user, password, 0, tls
 
     async def session(self, reader, writer):
         def send(line):
@@ -457,7 +467,7 @@ class SmtpSink:
                 raise ConnectionError
             return line.decode("utf-8", "replace").rstrip("\r\n")
 
-        authenticated, sender, recipients = False, None, []
+        authenticated, sender, recipients, secured = False, None, [], self.tls is None
         send("220 localhost rehearsal SMTP sink")
         try:
             while True:
@@ -466,8 +476,16 @@ class SmtpSink:
                 verb = line.split(" ", 1)[0].upper()
                 if verb in ("EHLO", "HELO"):
                     send("250-localhost")
-                    send("250-AUTH PLAIN LOGIN")
+                    send("250-AUTH PLAIN LOGIN" if secured else "250-STARTTLS")
                     send("250 SIZE 10485760")
+                elif verb == "STARTTLS" and not secured:
+                    send("220 ready to start TLS")
+                    await writer.drain()
+                    await writer.start_tls(self.tls)
+                    secured, authenticated, sender, recipients = True, False, None, []
+                elif not secured and verb in ("AUTH", "MAIL"):
+                    print(f"smtp-sink: {verb} before STARTTLS refused", flush=True)
+                    send("530 must issue a STARTTLS command first")
                 elif verb == "AUTH":
                     parts = line.split()
                     mechanism = parts[1].upper() if len(parts) > 1 else ""
@@ -531,7 +549,7 @@ class SmtpSink:
                     break
                 else:
                     send("502 not implemented")
-        except (ConnectionError, asyncio.TimeoutError, ValueError, UnicodeDecodeError):
+        except (ConnectionError, asyncio.TimeoutError, ValueError, UnicodeDecodeError, ssl.SSLError):
             pass
         finally:
             writer.close()
@@ -539,7 +557,11 @@ class SmtpSink:
 
 async def smtp_sink(port, folder):
     os.makedirs(folder, exist_ok=True)
-    sink = SmtpSink(folder, os.environ.get("SINK_USER", ""), os.environ.get("SINK_PASSWORD", ""))
+    tls = None
+    if os.environ.get("SINK_CERT"):
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(os.environ["SINK_CERT"], os.environ["SINK_KEY"])
+    sink = SmtpSink(folder, os.environ.get("SINK_USER", ""), os.environ.get("SINK_PASSWORD", ""), tls)
     server = await asyncio.start_server(sink.session, LOOPBACK, int(port))
     print(f"smtp-sink: listening on {LOOPBACK}:{port}", flush=True)
     async with server:

@@ -12,7 +12,8 @@
 #     also against MongoDB when SHOP_TEST_MONGO_URI or MONGO_URI names a server (a database of its own);
 #   two silos (the entrypoint, no command), an API node (dotnet Shop.Api.dll);
 #   nginx (Debian's nginx-light) with deploy/nginx.conf, serving web/dist;
-#   an SMTP server on loopback standing in for SMTP_HOST (it requires SMTP_USER / SMTP_PASSWORD).
+#   an SMTP server on loopback standing in for SMTP_HOST (STARTTLS with a certificate of its own, which
+#     the processes trust through SSL_CERT_FILE; then AUTH with SMTP_USER / SMTP_PASSWORD).
 # The processes get the image's environment, then compose's. Only host names, ports and paths of the
 # image's filesystem are rewritten (printed at the start); the helper fails on any other difference.
 # As root the shop's processes run as nobody, as the images run as a non-root user.
@@ -217,11 +218,19 @@ printf '#!/bin/sh\nif [ "${1:-}" = -i ]; then echo %s; else echo shop-rehearsal;
 chmod 755 "$WORK/shim/hostname"
 ln -s "$(readlink -f "$(command -v dotnet)")" "$WORK/shim/dotnet"
 [ ${#RUN_AS[@]} -eq 0 ] || chown 65534:65534 "$WORK/home" "$WORK/mail"
+# The SMTP stand-in speaks STARTTLS with a certificate of its own, as a real relay does (the shop
+# refuses to send without TLS): the processes trust it through a CA bundle of the machine's roots
+# plus that certificate, in place of the image's bundle that trusts a real relay's.
+mkdir -p "$WORK/smtp-tls"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$LOOPBACK" -addext "subjectAltName=IP:$LOOPBACK" \
+  -keyout "$WORK/smtp-tls/key.pem" -out "$WORK/smtp-tls/cert.pem" 2>"$LOGS/openssl.log" || { cat "$LOGS/openssl.log" >&2; fail "openssl req"; }
+cat /etc/ssl/certs/ca-certificates.crt "$WORK/smtp-tls/cert.pem" >"$WORK/smtp-tls/ca-bundle.crt"
+chmod -R a+rX "$WORK/smtp-tls"
 
 REPO="$ROOT" WEB_DIST="$ROOT/web/dist" PG_PORT="$PG_PORT" SMTP_SINK_PORT="$SMTP_SINK_PORT" API_PORT="$API_PORT" \
   NGINX_PORT="$NGINX_PORT" PROMETHEUS_PORT="$PROMETHEUS_PORT" SILO1_PORTS="$SILO1_PORTS" SILO2_PORTS="$SILO2_PORTS" \
   SHIM_DIR="$WORK/shim" SILO_APP="$WORK/silo-app" API_APP="$WORK/api-app" MONGO_TEST_URI="$MONGO_TEST_URI" \
-  "${HELPER[@]}" prepare "$WORK/compose.yml" "$WORK"
+  SMTP_CA_BUNDLE="$WORK/smtp-tls/ca-bundle.crt" "${HELPER[@]}" prepare "$WORK/compose.yml" "$WORK"
 echo "Differences from compose (host names, ports, image paths):"
 cat "$WORK/rewrites.txt"
 value() { "${HELPER[@]}" value "$WORK/compose.yml" "$1" "$2"; }
@@ -238,7 +247,7 @@ PROM="http://$LOOPBACK:$PROMETHEUS_PORT"
 
 if [ -n "$(value silo SMTP_HOST)" ]; then
   SINK_USER="$(value silo SMTP_USER)" SINK_PASSWORD="$(value silo SMTP_PASSWORD)" \
-    spawn smtp "${HELPER[@]}" smtp-sink "$SMTP_SINK_PORT" "$WORK/smtp"
+    SINK_CERT="$WORK/smtp-tls/cert.pem" SINK_KEY="$WORK/smtp-tls/key.pem" spawn smtp "${HELPER[@]}" smtp-sink "$SMTP_SINK_PORT" "$WORK/smtp"
   wait_for "the SMTP server" smtp 10 tcp_open "$SMTP_SINK_PORT"
 fi
 
@@ -463,7 +472,7 @@ until [ "$(grep -l -i "^To: .*$shopper" "$WORK"/smtp/*.eml 2>/dev/null | wc -l)"
   [ "$(date +%s)" -lt "$deadline" ] || fail "the shopper did not get the order's two emails through SMTP_HOST within 40 s"
   sleep 1
 done
-mark "order emails delivered through SMTP (AUTH with SMTP_USER / SMTP_PASSWORD)"
+mark "order emails delivered through SMTP (STARTTLS, then AUTH with SMTP_USER / SMTP_PASSWORD)"
 
 # nginx's limit on the credential endpoints holds whatever the letter case (the API's routes ignore
 # it): a quick burst of sign-ins to /api/AUTH/Login is refused by nginx (burst 10) well before the

@@ -23,13 +23,13 @@ internal static class MimeMessages
     }
 }
 
-/// <summary>Sends through the SMTP server in SMTP_HOST with MailKit (STARTTLS when offered).</summary>
+/// <summary>Sends through the SMTP server in SMTP_HOST with MailKit, over TLS unless SMTP_TLS=off.</summary>
 internal sealed class SmtpEmailDelivery(EmailOptions settings) : IDelivery<EmailMessage>
 {
     public async Task DeliverAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = 30_000 };
-        await client.ConnectAsync(settings.Host!, settings.Port, SecureSocketOptions.Auto, cancellationToken);
+        await client.ConnectAsync(settings.Host!, settings.Port, settings.SocketSecurity, cancellationToken);
         if (settings.User is not null)
         {
             await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);

@@ -53,6 +53,7 @@ public sealed class AlertTests : IAsyncLifetime
         {
             ["SMTP_HOST"] = "127.0.0.1",
             ["SMTP_PORT"] = _smtp.Port.ToString(),
+            ["SMTP_TLS"] = "off", // the loopback listener offers no STARTTLS
             ["TWILIO_SID"] = "AC00000000000000000000000000000002",
             ["TWILIO_AUTH_TOKEN"] = "token",
             ["TWILIO_FROM"] = "+15005550006",

@@ -37,6 +37,7 @@ public sealed class NotificationTests : IAsyncLifetime
         {
             ["SMTP_HOST"] = "127.0.0.1",
             ["SMTP_PORT"] = _smtp.Port.ToString(),
+            ["SMTP_TLS"] = "off", // the loopback listener offers no STARTTLS
             ["SMTP_FROM"] = "Shop <orders@shop.test>",
             ["TWILIO_SID"] = TwilioSid,
             ["TWILIO_AUTH_TOKEN"] = TwilioToken,

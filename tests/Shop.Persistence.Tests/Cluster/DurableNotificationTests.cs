@@ -34,6 +34,7 @@ public abstract class DurableNotificationTests(ITestOutputHelper output)
         {
             ["SMTP_HOST"] = "127.0.0.1",
             ["SMTP_PORT"] = smtpPort.ToString(),
+            ["SMTP_TLS"] = "off", // the loopback listener offers no STARTTLS
             ["SMTP_FROM"] = "Shop <orders@shop.test>",
             ["ORDER_RETRY_PERIOD"] = $"{RetryPeriod.TotalSeconds}s",
         };
