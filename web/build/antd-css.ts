@@ -37,7 +37,7 @@ export function antdCss(theme: ThemeConfig): Plugin {
       const names = antdImports(code);
       // A deep import of one part of a component (antd/es/input/Search) takes that component's styles.
       for (const match of code.matchAll(/from\s+['"]antd\/es\/([a-z-]+)\/[A-Za-z]+['"]/g)) names.push(componentName(match[1]));
-      if (code.includes('App.useApp')) names.push(...USE_APP);
+      if (callsUseApp(code)) names.push(...USE_APP);
       if (names.length === 0) return undefined;
       const entries = (await load()).entriesOf(names);
       const imports = entries.map((entry) => `import '${PREFIX}${encodeURIComponent(entry)}.css';`).join('\n');
@@ -51,6 +51,13 @@ const BASE_ENTRIES = ['ant-design-icons|anticon', 'Shared|ant'];
 
 /** `App.useApp()` hands out message, notification and modal: their popups need their styles. */
 const USE_APP = ['message', 'notification', 'Modal'];
+
+/**
+ * Whether a module calls antd's `App.useApp()` (app/providers/FeedbackHolders, loaded on the first toast).
+ * Only a call: a type taken from it (`ReturnType<typeof App.useApp>`, lib/feedback) must not pull those
+ * styles into the module's chunk (there: the entry's).
+ */
+export const callsUseApp = (code: string) => /\bApp\.useApp\s*\(/.test(code);
 
 /**
  * Parts a component renders only in some states, which rendering it once with default props does not show:

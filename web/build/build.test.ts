@@ -1,6 +1,6 @@
 import type { OutputBundle } from 'rolldown';
 import { describe, expect, it } from 'vitest';
-import { antdImports } from './antd-css';
+import { antdImports, callsUseApp } from './antd-css';
 import { routeAssets } from './server-files';
 import { stylesFirst } from './styles-first';
 
@@ -13,6 +13,11 @@ describe('which antd components a module imports (their styles go with its chunk
       "import { useState } from 'react';",
     ].join('\n');
     expect(antdImports(code)).toEqual(['Button', 'Card', 'App', 'ConfigProvider']);
+  });
+
+  it("gives message, notification and modal styles to a module that calls App.useApp, not to one that takes a type from it", () => {
+    expect(callsUseApp('const api = App.useApp();')).toBe(true);
+    expect(callsUseApp('export type AntdFeedback = ReturnType<typeof App.useApp>;')).toBe(false);
   });
 });
 

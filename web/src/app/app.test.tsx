@@ -7,7 +7,7 @@ import { setUnauthorizedHandler } from '@/lib/api-client';
 import { i18n, initI18n } from '@/lib/i18n';
 import { tokenStore } from '@/lib/token-store';
 import { mockApi, problem } from '@/test/fetch-mock';
-import { admin, categories, customer, product } from '@/test/fixtures';
+import { admin, cart, cartLine, categories, customer, order, product } from '@/test/fixtures';
 import type { User } from '@/types/api';
 import { AppProviders } from './providers/AppProviders';
 import { installUnauthorizedRedirect, preloadRoute, routes } from './router';
@@ -207,5 +207,39 @@ describe('language', () => {
     expect(await screen.findByText('图书')).toBeInTheDocument();
     await act(() => i18n.changeLanguage('en-US'));
     expect(await screen.findByText('Books')).toBeInTheDocument();
+  });
+});
+
+/** antd's message container (the toasts), which sits in <body> outside the page. */
+const toasts = () => document.querySelector('.ant-message');
+
+describe('toasts', () => {
+  // The app's providers give every page message, notification and modal (useFeedback). Without them, as when
+  // only the admin pages had antd's App, `message.success` was not a function: no toast, an uncaught error.
+  it('tells a shopper on a product page that the product is in the cart', async () => {
+    const server = baseApi(customer);
+    server.on('GET /api/products/p-1', {
+      body: { ...product({ id: 'p-1' }), description: 'A notebook.', images: [], attributes: {}, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', revision: 1 },
+    });
+    server.on('POST /api/cart/items', { body: cart([cartLine()]) });
+    const { user } = renderApp('/products/p-1', customer);
+
+    await user.click(await screen.findByTestId('add-to-cart', {}, { timeout: HOME_LOAD_MS }));
+
+    await waitFor(() => expect(toasts()).toHaveTextContent('Added to your cart.'));
+    expect(server.callsTo('POST /api/cart/items')).toHaveLength(1);
+  });
+
+  it('tells a shopper that the order is cancelled', async () => {
+    const server = baseApi(customer);
+    server.on('GET /api/orders/o-12345678', { body: order() });
+    server.on('POST /api/orders/o-12345678/cancel', { body: order({ status: 'Cancelled' }) });
+    const { user } = renderApp('/account/orders/o-12345678', customer);
+
+    await user.click(await screen.findByTestId('cancel-order', {}, { timeout: HOME_LOAD_MS }));
+    await user.click(await screen.findByTestId('cancel-order-confirm'));
+
+    await waitFor(() => expect(toasts()).toHaveTextContent('The order was cancelled.'));
+    expect(server.callsTo('POST /api/orders/o-12345678/cancel')).toHaveLength(1);
   });
 });

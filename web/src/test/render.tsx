@@ -1,6 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import { App as AntApp } from 'antd';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from 'react-router';
@@ -47,11 +46,9 @@ export function renderWithApp(ui: ReactElement, { route = '/', path = '/', extra
     { initialEntries: [route] },
   );
   const result = render(
+    // The app's own providers, nothing more: what a component needs from them (antd's message API) must be there.
     <AppProviders queryClient={queryClient}>
-      {/* As the admin pages wrap their views (the message API). */}
-      <AntApp component={false}>
-        <RouterProvider router={router} />
-      </AntApp>
+      <RouterProvider router={router} />
     </AppProviders>,
   );
   return { ...result, router, queryClient, user: userEvent.setup() };

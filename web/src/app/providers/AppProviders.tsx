@@ -6,6 +6,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage } from '@/lib/i18n';
+import { FeedbackProvider } from './FeedbackProvider';
 import { theme } from './theme';
 
 const ANTD_LOCALE = { 'zh-CN': zhCN, 'en-US': enUS } as const;
@@ -21,10 +22,9 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   return (
-    // No antd <App> here: only the admin pages use its message API, and they bring it (AdminApp),
-    // so shoppers' pages do not load message, notification and modal code.
     <ConfigProvider locale={ANTD_LOCALE[language]} theme={theme} getPopupContainer={popupContainer}>
-      {children}
+      {/* message, notification and modal for every page (useFeedback), shoppers' and admin's alike. */}
+      <FeedbackProvider>{children}</FeedbackProvider>
     </ConfigProvider>
   );
 }

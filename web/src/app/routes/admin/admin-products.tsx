@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { AdminProductsView } from '@/features/admin/components/AdminProductsView';
 import { useCategories } from '@/features/catalog/api/get-categories';
 import { categoryName } from '@/lib/category-name';
@@ -11,10 +10,5 @@ export default function AdminProductsPage() {
   const categories = useCategories();
   const language = currentLanguage();
   const options = (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, language) }));
-  // antd's App gives the admin views their message API (App.useApp).
-  return (
-    <App component={false}>
-      <AdminProductsView categories={options} />
-    </App>
-  );
+  return <AdminProductsView categories={options} />;
 }

@@ -1,8 +1,9 @@
-import { App, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '@/lib/api-client';
+import { useFeedback } from '@/lib/feedback';
 import { confirmRules, passwordRules } from '@/lib/password-rules';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import { meQueryOptions, useLogout } from '@/lib/session';
@@ -16,7 +17,7 @@ interface PasswordValues {
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<PasswordValues>();
   const change = useChangePassword();
   const logout = useLogout();

@@ -1,6 +1,7 @@
-import { App, Button, Card, Form } from 'antd';
+import { Button, Card, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_FIELDS, AddressFields, cleanAddress } from '@/components/AddressFields';
+import { useFeedback } from '@/lib/feedback';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import type { User } from '@/types/api';
 import { useUpdateProfile } from '../api/update-profile';
@@ -10,7 +11,7 @@ type AddressValues = { defaultAddress: Partial<Record<(typeof ADDRESS_FIELDS)[nu
 /** The address checkout starts from. */
 export function DefaultAddressForm({ user }: { user: User }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<AddressValues>();
   const update = useUpdateProfile();
 

@@ -1,6 +1,7 @@
-import { App, Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PHONE_PATTERN } from '@/components/AddressFields';
+import { useFeedback } from '@/lib/feedback';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import type { User } from '@/types/api';
 import { useUpdateProfile } from '../api/update-profile';
@@ -12,7 +13,7 @@ interface ProfileValues {
 
 export function ProfileForm({ user }: { user: User }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ProfileValues>();
   const update = useUpdateProfile();
 

@@ -1,4 +1,4 @@
-import { App, Button, Input, Popconfirm, Select, Space, Table, Typography, type ButtonProps } from 'antd';
+import { Button, Input, Popconfirm, Select, Space, Table, Typography, type ButtonProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { OrderStatusTag } from '@/components/OrderStatusTag';
 import { OrderTimeline } from '@/components/OrderTimeline';
 import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
+import { useFeedback } from '@/lib/feedback';
 import { formatDateTime } from '@/lib/format-date';
 import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
@@ -50,7 +51,7 @@ function OrderExpansion({ order }: { order: Order }) {
 
 export function AdminOrdersView() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const statusParam = params.get('status');
   const status = ORDER_STATUSES.includes(statusParam as OrderStatus) ? (statusParam as OrderStatus) : undefined;

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Button, Input, Popconfirm, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { Price } from '@/components/Price';
 import { ProductImage } from '@/components/ProductImage';
 import { QueryError } from '@/components/QueryError';
+import { useFeedback } from '@/lib/feedback';
 import { errorMessage } from '@/lib/problem';
 import type { ProductSummary } from '@/types/api';
 import { useArchiveProduct } from '../api/archive-product';
@@ -18,7 +19,7 @@ const PAGE_SIZE = 20;
 
 export function AdminProductsView({ categories }: { categories: CategoryOption[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);

@@ -1,6 +1,7 @@
-import { App, Form, Input, Modal, type ButtonProps } from 'antd';
+import { Form, Input, Modal, type ButtonProps } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '@/lib/feedback';
 import { orderNumber } from '@/lib/order-number';
 import { applyProblemToForm, errorMessage } from '@/lib/problem';
 import type { Order } from '@/types/api';
@@ -8,7 +9,7 @@ import { useShipOrder } from '../api/ship-order';
 
 export function ShipOrderModal({ order, onClose }: { order?: Order; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ carrier: string; trackingNumber: string }>();
   const ship = useShipOrder();
 

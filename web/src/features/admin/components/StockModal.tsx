@@ -1,6 +1,7 @@
-import { App, Form, InputNumber, Modal, type ButtonProps } from 'antd';
+import { Form, InputNumber, Modal, type ButtonProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '@/lib/feedback';
 import { errorMessage } from '@/lib/problem';
 import type { ProductSummary } from '@/types/api';
 import { useAdminProduct } from '../api/get-admin-product';
@@ -19,7 +20,7 @@ interface StockModalProps {
  */
 export function StockModal({ product, onClose }: StockModalProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ stock: number }>();
   const setStock = useSetStock();
   const fresh = useAdminProduct(product?.id);

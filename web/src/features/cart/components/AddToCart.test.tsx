@@ -15,6 +15,8 @@ describe('add to cart', () => {
     await user.click(screen.getByTestId('add-to-cart'));
 
     expect(await screen.findByTestId('added-to-cart')).toHaveTextContent('Added to your cart.');
+    // And the toast (antd's message, in <body>).
+    await waitFor(() => expect(document.querySelector('.ant-message')).toHaveTextContent('Added to your cart.'));
     expect(server.callsTo('POST /api/cart/items')[0].body).toEqual({ productId: 'p-1', quantity: 3 });
     await user.click(screen.getByRole('link', { name: 'View cart' }));
     await waitFor(() => expect(currentUrl().pathname).toBe('/cart'));

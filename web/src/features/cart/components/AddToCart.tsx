@@ -1,8 +1,9 @@
 import { CheckCircleOutlined, ShoppingCartOutlined } from '@ant-design/icons';
-import { App, Button, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useFeedback } from '@/lib/feedback';
 import { errorMessage } from '@/lib/problem';
 import { loginPathFor } from '@/lib/safe-redirect';
 import { useToken } from '@/lib/session';
@@ -17,7 +18,7 @@ interface AddToCartProps {
 /** Quantity picker and "add to cart" for a product page. */
 export function AddToCart({ productId, stock }: AddToCartProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const token = useToken();
   const navigate = useNavigate();
   const location = useLocation();

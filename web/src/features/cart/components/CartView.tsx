@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LinkButton } from '@/components/LinkButton';
 import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
+import { useFeedback } from '@/lib/feedback';
 import { errorMessage } from '@/lib/problem';
 import { useCart } from '../api/get-cart';
 import { useRemoveCartItem } from '../api/remove-cart-item';
@@ -12,7 +13,7 @@ import { CartLineItem, lineStockProblem } from './CartLineItem';
 
 export function CartView() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const cart = useCart({ live: true });
   const update = useUpdateCartItem();

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Typography, type ButtonProps } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { OrderStatusTag } from '@/components/OrderStatusTag';
@@ -6,6 +6,7 @@ import { OrderTimeline } from '@/components/OrderTimeline';
 import { Price } from '@/components/Price';
 import { QueryError } from '@/components/QueryError';
 import { ApiError } from '@/lib/api-client';
+import { useFeedback } from '@/lib/feedback';
 import { formatDateTime } from '@/lib/format-date';
 import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
@@ -17,7 +18,7 @@ const CANCELLABLE = new Set(['PendingPayment', 'Paid']);
 
 export function OrderDetailView({ orderId }: { orderId: string }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const order = useOrder(orderId);
   const cancel = useCancelOrder();
