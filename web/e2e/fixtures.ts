@@ -1,5 +1,5 @@
 // Shared setup of the browser tests: the shop's API (admin token, a product, new shoppers), the UI
-// language in every page, the browser's own errors attached to a failing test, and small helpers for
+// language in every page, the browser's own errors (an uncaught one fails the test), and small helpers for
 // the shop's antd forms. Specs import { test, expect } from here.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,7 +137,10 @@ type WorkerFixtures = {
 type TestFixtures = {
   /** A shopper registered through the API for this test only. */
   shopper: Account;
-  /** pageerror and console errors of `page`; attached to the report when the test fails. */
+  /**
+   * pageerror and console errors of `page`, attached to the report when the test fails. A pageerror (an
+   * uncaught exception) fails the test; one that a test provokes on purpose it removes from this list.
+   */
   browserErrors: string[];
 };
 
@@ -201,9 +204,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
       });
       await use(errors);
-      if (testInfo.status !== testInfo.expectedStatus && errors.length) {
+      const uncaught = errors.filter((line) => line.startsWith('pageerror: '));
+      if ((testInfo.status !== testInfo.expectedStatus || uncaught.length) && errors.length) {
         await testInfo.attach('browser errors', { body: errors.map((line) => line.slice(0, 400)).join('\n'), contentType: 'text/plain' });
       }
+      // An exception the page did not catch is a bug even when the test's steps went through (a toast that
+      // threw instead of showing). Console errors stay informational: the browser logs every 4xx the tests
+      // provoke on purpose (a declined card, a wrong password, a visitor's 401) as one.
+      expect(uncaught, 'uncaught exceptions in the page (pageerror)').toEqual([]);
     },
     { auto: true },
   ],
