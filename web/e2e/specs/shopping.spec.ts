@@ -59,6 +59,7 @@ test('buys two: a declined card, then a good one; the paid order is in the perso
   await test.step('adds it to the cart', async () => {
     await page.getByTestId('add-to-cart').click();
     await expect(page.locator('[data-testid="cart-badge"]:not([data-count="0"])'), 'cart badge counts the item').toBeVisible();
+    await expect(page.locator('.ant-message .ant-message-success'), 'a toast says it is in the cart').toBeVisible();
   });
 
   await test.step('changes the quantity in the cart', async () => {
@@ -115,6 +116,7 @@ test('buys two: a declined card, then a good one; the paid order is in the perso
     await page.getByTestId('cancel-order').click();
     await page.getByTestId('cancel-order-confirm').click();
     await expect(page.getByTestId('order-detail')).toHaveAttribute('data-status', 'Refunded');
+    await expect(page.locator('.ant-message .ant-message-success'), 'a toast says it is cancelled and refunded').toBeVisible();
     await expect(page.locator('[data-testid="timeline-entry"][data-status="Refunded"]')).toBeVisible();
   });
 });
