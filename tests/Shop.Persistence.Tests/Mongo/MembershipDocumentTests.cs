@@ -150,6 +150,7 @@ public sealed class MembershipDocumentTests
                 { "status", "Dead" },
                 { "startTime", new BsonDocument("$lt", new BsonDateTime(cutOff.UtcDateTime)) },
                 { "iAmAliveTime", new BsonDocument("$lt", new BsonDateTime(cutOff.UtcDateTime)) },
+                { "suspectTimes.time", new BsonDocument("$not", new BsonDocument("$gte", new BsonDateTime(cutOff.UtcDateTime))) },
             })),
             MembershipDocuments.CleanupUpdate(cutOff).Render());
 
@@ -158,6 +159,12 @@ public sealed class MembershipDocumentTests
         Assert.False(MembershipDocuments.IsDefunct(Entry(SiloA, SiloStatus.Active, old, old), cutOff));
         Assert.False(MembershipDocuments.IsDefunct(Entry(SiloA, SiloStatus.Dead, old, cutOff.UtcDateTime.AddMinutes(1)), cutOff));
         Assert.False(MembershipDocuments.IsDefunct(Entry(SiloA, SiloStatus.Dead, cutOff.UtcDateTime, old), cutOff));
+
+        var votedLately = Entry(SiloA, SiloStatus.Dead, old, old);
+        votedLately.SuspectTimes = [Tuple.Create(SiloB, old), Tuple.Create(SiloB, cutOff.UtcDateTime.AddMinutes(1))];
+        Assert.False(MembershipDocuments.IsDefunct(votedLately, cutOff));
+        votedLately.SuspectTimes = [Tuple.Create(SiloB, old)];
+        Assert.True(MembershipDocuments.IsDefunct(votedLately, cutOff));
     }
 
     [Fact]

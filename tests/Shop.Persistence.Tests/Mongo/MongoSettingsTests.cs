@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using MongoDB.Driver;
 using Shop.Silo.Configuration;
 using Shop.Silo.Persistence.Mongo;
 
@@ -104,5 +105,42 @@ public sealed class MongoSettingsTests
     {
         var settings = MongoSettings.Parse(uri).ClientSettings("test", TimeSpan.FromSeconds(1));
         Assert.Equal(expected, settings.WriteConcern.W.ToString());
+    }
+
+    [Fact]
+    public void Raising_writes_to_a_majority_keeps_the_URIs_wtimeout_and_journal()
+    {
+        var settings = MongoSettings.Parse("mongodb://db/shop?wtimeoutMS=5000&journal=true").ClientSettings("test", TimeSpan.FromSeconds(1));
+        Assert.Equal("majority", settings.WriteConcern.W.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.WriteConcern.WTimeout);
+        Assert.True(settings.WriteConcern.Journal);
+    }
+
+    [Theory]
+    [InlineData("mongodb://db/shop", 10_000, 30_000)]
+    [InlineData("mongodb://db/shop?connectTimeoutMS=200&serverSelectionTimeoutMS=300", 10_000, 30_000)]
+    [InlineData("mongodb://db/shop?wtimeoutMS=1500&socketTimeoutMS=2500", 1_500, 2_500)]
+    [InlineData("mongodb://db/shop?replicaSet=rs0&WTIMEOUTMS=3500&SocketTimeoutMS=4500", 3_500, 4_500)]
+    public void A_silos_storage_calls_cannot_wait_forever_for_a_majority_or_an_answer(string uri, int majorityWait, int answerWait)
+    {
+        var settings = MongoSettings.Parse(uri).ClientSettings("test", TimeSpan.FromSeconds(1), MongoSettings.RuntimeSocketTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(majorityWait), settings.WriteConcern.WTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(answerWait), settings.SocketTimeout);
+
+        // Migrations set no answer timeout: an index build may take long.
+        Assert.Equal(MongoClientSettings.FromUrl(new MongoUrl(uri)).SocketTimeout, MongoSettings.Parse(uri).ClientSettings("migrate", TimeSpan.FromSeconds(1)).SocketTimeout);
+    }
+
+    [Theory]
+    [InlineData("secondaryPreferred")]
+    [InlineData("secondary")]
+    [InlineData("nearest")]
+    [InlineData("primaryPreferred")]
+    public void Reads_from_anywhere_but_the_primary_are_refused(string preference)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => MongoSettings.Parse($"mongodb://u:hunter2-secret@db1,db2/shop?replicaSet=rs0&readPreference={preference}"));
+        Assert.Contains("must be read from the primary", e.Message);
+        Assert.DoesNotContain("hunter2", e.Message);
+        Assert.Equal(ReadPreference.Primary, MongoSettings.Parse("mongodb://db1,db2/shop?replicaSet=rs0&readPreference=primary").ClientSettings("test", TimeSpan.FromSeconds(1)).ReadPreference);
     }
 }

@@ -93,17 +93,25 @@ public static class MembershipDocuments
     /// CleanupDefunctSiloEntries: pull the Dead rows that started and last sent a heartbeat before
     /// <paramref name="beforeDate"/>. Like the ADO.NET table it does not move the version: dead rows carry no vote.
     /// </summary>
+    /// <summary>
+    /// Dead rows whose last sign of life is older than the cut-off, by Orleans' own rule: the latest of
+    /// the start time, the last heartbeat and every suspect vote (a vote is recent activity too).
+    /// </summary>
     public static UpdateDefinition<BsonDocument> CleanupUpdate(DateTimeOffset beforeDate) =>
         new BsonDocument("$pull", new BsonDocument(Members, new BsonDocument
         {
             { Status, nameof(SiloStatus.Dead) },
             { StartTime, new BsonDocument("$lt", new BsonDateTime(beforeDate.UtcDateTime)) },
             { IAmAliveTime, new BsonDocument("$lt", new BsonDateTime(beforeDate.UtcDateTime)) },
+            { $"{SuspectTimes}.{SuspectTime}", new BsonDocument("$not", new BsonDocument("$gte", new BsonDateTime(beforeDate.UtcDateTime))) },
         }));
 
     /// <summary>The rows <see cref="CleanupUpdate"/> removes, as a predicate over an entry.</summary>
     public static bool IsDefunct(MembershipEntry entry, DateTimeOffset beforeDate) =>
-        entry.Status == SiloStatus.Dead && entry.StartTime < beforeDate.UtcDateTime && entry.IAmAliveTime < beforeDate.UtcDateTime;
+        entry.Status == SiloStatus.Dead
+        && entry.StartTime < beforeDate.UtcDateTime
+        && entry.IAmAliveTime < beforeDate.UtcDateTime
+        && (entry.SuspectTimes ?? []).All(s => s.Item2 < beforeDate.UtcDateTime);
 
     public static BsonDocument Member(MembershipEntry entry, string etag) => new()
     {

@@ -13,10 +13,10 @@ public class MongoConnection : IDisposable
     private readonly MongoClient? _client;
     private readonly IMongoDatabase? _database;
 
-    public MongoConnection(MongoSettings settings, string applicationName, TimeSpan serverSelectionTimeout)
+    public MongoConnection(MongoSettings settings, string applicationName, TimeSpan serverSelectionTimeout, TimeSpan? socketTimeout = null)
     {
         Settings = settings;
-        _client = new MongoClient(settings.ClientSettings(applicationName, serverSelectionTimeout));
+        _client = new MongoClient(settings.ClientSettings(applicationName, serverSelectionTimeout, socketTimeout));
         _database = _client.GetDatabase(settings.DatabaseName);
     }
 

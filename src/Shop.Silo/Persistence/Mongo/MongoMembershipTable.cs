@@ -20,7 +20,8 @@ public sealed partial class MongoMembershipTable(
 {
     private readonly string _clusterId = clusterOptions.Value.ClusterId;
 
-    private IMongoCollection<BsonDocument> Table => mongo.Collection(MongoNames.Membership);
+    // Majority reads: a silo must not act on a membership row that a failover could roll back.
+    private IMongoCollection<BsonDocument> Table => mongo.Collection(MongoNames.Membership).WithReadConcern(ReadConcern.Majority);
 
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
@@ -144,7 +145,7 @@ public sealed class MongoGatewayListProvider(
 
     public async Task<IList<Uri>> GetGateways()
     {
-        var document = await mongo.Collection(MongoNames.Membership)
+        var document = await mongo.Collection(MongoNames.Membership).WithReadConcern(ReadConcern.Majority)
             .Find(MembershipDocuments.ById(clusterOptions.Value.ClusterId))
             .FirstOrDefaultAsync();
         return MembershipDocuments.Gateways(MembershipDocuments.ReadTable(document));

@@ -48,5 +48,5 @@ public static class MongoPersistence
         new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
 
     private static void AddConnection(IServiceCollection services, MongoSettings settings, string applicationName) =>
-        services.TryAddSingleton(_ => new MongoConnection(settings, applicationName, MongoSettings.RuntimeServerSelectionTimeout));
+        services.TryAddSingleton(_ => new MongoConnection(settings, applicationName, MongoSettings.RuntimeServerSelectionTimeout, MongoSettings.RuntimeSocketTimeout));
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MongoDB.Driver;
 
 namespace Shop.Silo.Persistence.Mongo;
@@ -21,11 +22,18 @@ public sealed record MongoSettings
     // MongoDB refuses these in database names (and a name must stay under 64 bytes).
     private static readonly char[] ForbiddenInDatabaseName = ['/', '\\', '.', ' ', '"', '$', '*', '<', '>', ':', '|', '?', '\0'];
 
-    private MongoSettings(MongoUrl url, string databaseName, bool explicitServerSelectionTimeout)
+    /// <summary>How long a write waits for a majority of the replica set, unless the URI says wtimeoutMS.</summary>
+    public static readonly TimeSpan DefaultMajorityWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a silo's storage call waits for a server's answer, unless the URI says socketTimeoutMS.</summary>
+    public static readonly TimeSpan RuntimeSocketTimeout = TimeSpan.FromSeconds(30);
+
+    private MongoSettings(MongoUrl url, string databaseName, bool explicitServerSelectionTimeout, bool explicitSocketTimeout)
     {
         Url = url;
         DatabaseName = databaseName;
         ExplicitServerSelectionTimeout = explicitServerSelectionTimeout;
+        ExplicitSocketTimeout = explicitSocketTimeout;
     }
 
     public MongoUrl Url { get; }
@@ -34,6 +42,9 @@ public sealed record MongoSettings
 
     /// <summary>The URI sets serverSelectionTimeoutMS itself; the shop's defaults then stay out of the way.</summary>
     public bool ExplicitServerSelectionTimeout { get; }
+
+    /// <summary>The URI sets socketTimeoutMS itself.</summary>
+    public bool ExplicitSocketTimeout { get; }
 
     /// <summary>Parses and checks MONGO_URI; throws <see cref="InvalidOperationException"/> with a message fit for an operator.</summary>
     public static MongoSettings Parse(string? uri)
@@ -73,8 +84,14 @@ public sealed record MongoSettings
                 "MONGO_URI asks for w=0 (unacknowledged writes): the shop's storage could not see a concurrent writer. Remove w=0.");
         }
 
-        var explicitTimeout = uri.Contains("serverSelectionTimeoutMS=", StringComparison.OrdinalIgnoreCase);
-        return new MongoSettings(url, database, explicitTimeout);
+        if (url.ReadPreference is { ReadPreferenceMode: not ReadPreferenceMode.Primary } preference)
+        {
+            // A secondary may lag: a grain would read an old etag and fail every write, a silo an old membership table.
+            throw new InvalidOperationException(
+                $"MONGO_URI asks for readPreference={preference.ReadPreferenceMode}: grain state, membership and reminders must be read from the primary. Remove readPreference.");
+        }
+
+        return new MongoSettings(url, database, HasOption(uri, "serverSelectionTimeoutMS"), HasOption(uri, "socketTimeoutMS"));
     }
 
     /// <summary>host:port[,host:port]/database: what to print about the target, never the user or password.</summary>
@@ -86,8 +103,12 @@ public sealed record MongoSettings
         return $"{hosts}/{DatabaseName}";
     }
 
-    /// <summary>The driver's settings: the URI's, plus an application name and a server selection timeout where it gives none.</summary>
-    public MongoClientSettings ClientSettings(string applicationName, TimeSpan serverSelectionTimeout)
+    /// <summary>
+    /// The driver's settings: the URI's, plus an application name, a server selection timeout and (for
+    /// a silo's storage, <paramref name="socketTimeout"/>) an answer timeout where it gives none, so no
+    /// storage call waits forever. Migrations pass none: an index build may rightly take long.
+    /// </summary>
+    public MongoClientSettings ClientSettings(string applicationName, TimeSpan serverSelectionTimeout, TimeSpan? socketTimeout = null)
     {
         var settings = MongoClientSettings.FromUrl(Url);
         if (!ExplicitServerSelectionTimeout)
@@ -95,18 +116,34 @@ public sealed record MongoSettings
             settings.ServerSelectionTimeout = serverSelectionTimeout;
         }
 
+        if (socketTimeout is { } answer && !ExplicitSocketTimeout)
+        {
+            settings.SocketTimeout = answer;
+        }
+
         settings.ApplicationName ??= applicationName;
         settings.ClusterConfigurator = MongoMetrics.Subscribe;
 
         // A reservation acknowledged by a primary alone can be rolled back by a failover, and stock
-        // with it: unless the URI asks for a write concern, writes wait for a majority.
+        // with it: unless the URI asks for a write concern, writes wait for a majority, keeping the
+        // URI's journal option. With a majority out of reach the wait ends after wtimeoutMS (default
+        // DefaultMajorityWait) with an error instead of holding the grain forever.
         if (Url.W is null)
         {
-            settings.WriteConcern = WriteConcern.WMajority;
+            settings.WriteConcern = settings.WriteConcern.With(w: WriteConcern.WMode.Majority);
+        }
+
+        if (settings.WriteConcern.WTimeout is null)
+        {
+            settings.WriteConcern = settings.WriteConcern.With(wTimeout: DefaultMajorityWait);
         }
 
         return settings;
     }
+
+    // An option by its exact name, whatever its case.
+    private static bool HasOption(string uri, string name) =>
+        Regex.IsMatch(uri, $@"[?&]{Regex.Escape(name)}=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The same URI with another database: the tests give every run a database of its own.</summary>
     public static string WithDatabase(string uri, string database) =>

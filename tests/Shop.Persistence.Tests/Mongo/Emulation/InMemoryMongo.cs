@@ -27,6 +27,10 @@ internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.
 
     public IReadOnlyList<BsonDocument> Documents(string collection) =>
         _collections.TryGetValue(collection, out var c) ? c.Snapshot() : [];
+
+    /// <summary>The read concerns the providers asked of the collection (the model itself reads one copy).</summary>
+    public IReadOnlyCollection<ReadConcern> ReadConcerns(string collection) =>
+        _collections.TryGetValue(collection, out var c) ? c.ReadConcerns : [];
 }
 
 /// <summary>
@@ -52,6 +56,8 @@ internal sealed class InMemoryCollection
 
     public IMongoCollection<BsonDocument> Proxy { get; }
 
+    public ConcurrentQueue<ReadConcern> ReadConcerns { get; } = new();
+
     public IReadOnlyList<BsonDocument> Snapshot()
     {
         lock (_lock)
@@ -69,6 +75,7 @@ internal sealed class InMemoryCollection
             "get_CollectionNamespace" => new CollectionNamespace("shop", _name),
             "get_DocumentSerializer" => BsonDocumentSerializer.Instance,
             "get_Settings" => new MongoCollectionSettings(),
+            "WithReadConcern" => WithReadConcern((ReadConcern)a[0]!),
             "FindAsync" when method.ReturnType == typeof(Task<IAsyncCursor<BsonDocument>>) && a[0] is FilterDefinition<BsonDocument> filter =>
                 Task.FromResult<IAsyncCursor<BsonDocument>>(new ListCursor(Find(filter, (a[1] as FindOptions<BsonDocument, BsonDocument>)?.Limit))),
             "UpdateOneAsync" when a[1] is UpdateDefinition<BsonDocument> update =>
@@ -80,6 +87,12 @@ internal sealed class InMemoryCollection
             "DeleteManyAsync" => Task.FromResult(Delete((FilterDefinition<BsonDocument>)a[0]!, one: false)),
             _ => throw new NotSupportedException($"IMongoCollection.{method} is not emulated."),
         };
+    }
+
+    private IMongoCollection<BsonDocument> WithReadConcern(ReadConcern concern)
+    {
+        ReadConcerns.Enqueue(concern);
+        return Proxy;
     }
 
     private List<BsonDocument> Find(FilterDefinition<BsonDocument> filter, int? limit)

@@ -192,6 +192,10 @@ internal static class MongoSemantics
                 }
 
                 return false;
+            case "$not":
+                // Negates the whole operator expression: {"a.b": {$not: {$gte: x}}} matches when no a.b is >= x (or there is none).
+                int? unused = null;
+                return !operand.AsBsonDocument.All(inner => MatchOperator(document, path, inner.Name, inner.Value, ref unused));
             case "$elemMatch":
                 foreach (var (value, _) in candidates)
                 {
