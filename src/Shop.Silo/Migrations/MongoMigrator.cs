@@ -25,8 +25,9 @@ public sealed record MongoMigration(int Version, string Name, IReadOnlyList<Mong
 /// <summary>
 /// Applies and undoes the versioned MongoDB steps, recording each applied step in
 /// <c>shop_schema_migrations</c> (<c>{ _id: version, name, appliedAt }</c>). A lease document
-/// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; a runner that dies
-/// holding it blocks others only until the lease expires.
+/// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; its holder renews
+/// the lease while it runs (a long index build included), and a runner that dies holding it blocks
+/// others only until the lease expires.
 /// </summary>
 public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
     : SchemaMigrator<MongoMigration, MongoMigrator.HeldLock>(output)
@@ -77,12 +78,14 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
 
     protected override async Task ApplyAsync(HeldLock session, MongoMigration step, CancellationToken cancellationToken)
     {
+        session.EnsureHeld(step.Version);
         await RunAsync(step.Up, cancellationToken);
         await Records.InsertOneAsync(Record(step, DateTime.UtcNow), cancellationToken: cancellationToken);
     }
 
     protected override async Task UndoAsync(HeldLock session, MongoMigration step, CancellationToken cancellationToken)
     {
+        session.EnsureHeld(step.Version);
         await RunAsync(step.Down, cancellationToken);
         await Records.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", step.Version), cancellationToken);
     }
@@ -170,7 +173,7 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
             try
             {
                 await Records.InsertOneAsync(LockDocument(owner, now + LockLease), cancellationToken: cancellationToken);
-                return new HeldLock(Records, owner);
+                return new HeldLock(Records, owner, LockLease);
             }
             catch (Exception e) when (MongoErrors.IsDuplicateOnId(e))
             {
@@ -180,7 +183,7 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
                     cancellationToken: cancellationToken);
                 if (takeover.ModifiedCount == 1)
                 {
-                    return new HeldLock(Records, owner);
+                    return new HeldLock(Records, owner, LockLease);
                 }
             }
 
@@ -196,8 +199,74 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
         }
     }
 
-    public sealed class HeldLock(IMongoCollection<BsonDocument> records, string owner) : IAsyncDisposable
+    /// <summary>
+    /// The lock while this runner holds it: its lease is renewed every quarter lease, so a step longer
+    /// than the lease (an index build on a large collection) does not let a second runner in. A renewal
+    /// that finds the lock no longer ours marks it lost, and the next step refuses to start.
+    /// </summary>
+    public sealed class HeldLock : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await records.DeleteOneAsync(OwnLockFilter(owner));
+        private readonly IMongoCollection<BsonDocument> _records;
+        private readonly string _owner;
+        private readonly TimeSpan _lease;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewing;
+
+        internal HeldLock(IMongoCollection<BsonDocument> records, string owner, TimeSpan lease)
+        {
+            _records = records;
+            _owner = owner;
+            _lease = lease;
+            _renewing = RenewAsync(_stop.Token);
+        }
+
+        public bool Lost { get; private set; }
+
+        public void EnsureHeld(int version)
+        {
+            if (Lost)
+            {
+                throw new InvalidOperationException(
+                    $"The migration lock in {MongoNames.Migrations} was lost (its lease ran out or another runner took it); stopped before step {version}. Run the command again.");
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _renewing;
+            _stop.Dispose();
+            await _records.DeleteOneAsync(OwnLockFilter(_owner));
+        }
+
+        private async Task RenewAsync(CancellationToken stop)
+        {
+            using var timer = new PeriodicTimer(_lease / 4);
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop))
+                {
+                    try
+                    {
+                        var renewed = await _records.UpdateOneAsync(
+                            OwnLockFilter(_owner),
+                            Builders<BsonDocument>.Update.Set("expiresAt", new BsonDateTime(DateTime.UtcNow + _lease)),
+                            cancellationToken: stop);
+                        if (renewed.MatchedCount == 0)
+                        {
+                            Lost = true;
+                            return;
+                        }
+                    }
+                    catch (MongoException)
+                    {
+                        // The lease still covers a missed renewal; the next tick tries again.
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
     }
 }
