@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Orleans.Runtime;
@@ -17,6 +18,7 @@ public sealed partial class MongoGrainStorage(
     MongoConnection mongo,
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
+    IOptions<MongoStorageOptions> limits,
     ILogger<MongoGrainStorage> logger) : IGrainStorage
 {
     public string Name { get; } = name;
@@ -38,6 +40,14 @@ public sealed partial class MongoGrainStorage(
     {
         var newETag = GrainStateDocuments.NewETag();
         var payload = serializer.Serialize(grainState.State).ToArray();
+        if (payload.Length > limits.Value.MaxStateBytes)
+        {
+            MongoMetrics.StateTooLarge(stateName);
+            LogTooLarge(logger, stateName, grainId, payload.Length, limits.Value.MaxStateBytes);
+            throw new MongoStateTooLargeException(
+                $"MongoDB grain storage '{Name}': state '{stateName}' of {grainId} is {payload.Length:N0} bytes, over MONGO_MAX_STATE_BYTES ({limits.Value.MaxStateBytes:N0}); it was not written and the stored state is unchanged.");
+        }
+
         await ConditionalWriteAsync(stateName, grainId, grainState.ETag, GrainStateDocuments.Write(newETag, payload), "write");
         grainState.ETag = newETag;
         grainState.RecordExists = true;
@@ -70,6 +80,9 @@ public sealed partial class MongoGrainStorage(
     }
 
     private IMongoCollection<BsonDocument> Collection(string stateName) => mongo.Collection(MongoNames.GrainStateCollection(stateName));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "State {StateName} of {GrainId} is {Bytes} bytes, over MONGO_MAX_STATE_BYTES ({MaxBytes}): not written")]
+    private static partial void LogTooLarge(ILogger logger, string stateName, GrainId grainId, int bytes, int maxBytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent {Operation} refused for state {StateName} of {GrainId} (expected etag {ETag})")]
     private static partial void LogConflict(ILogger logger, string operation, string stateName, GrainId grainId, string? etag);

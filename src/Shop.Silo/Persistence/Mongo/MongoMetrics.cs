@@ -26,9 +26,14 @@ public static class MongoMetrics
     private static readonly UpDownCounter<long> ConnectionsUsed = Meter.CreateUpDownCounter<long>(
         "shop.mongodb.connections.used", "{connection}", "Connections checked out of the driver's pools");
 
+    private static readonly Counter<long> StatesTooLarge = Meter.CreateCounter<long>(
+        "shop.mongodb.state.too_large", "{write}", "Grain state writes refused for being over MONGO_MAX_STATE_BYTES, by state name");
+
     static MongoMetrics() =>
         Meter.CreateObservableGauge("shop.mongodb.connections.max", () => (long)PoolSizes.Values.Sum(), "{connection}",
             "The most connections the driver's pools may open (maxPoolSize per server)");
+
+    public static void StateTooLarge(string stateName) => StatesTooLarge.Add(1, new KeyValuePair<string, object?>("state", stateName));
 
     /// <summary>The client's ClusterConfigurator: subscribes the meter to the driver's events.</summary>
     public static void Subscribe(ClusterBuilder cluster) => cluster

@@ -6,6 +6,8 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Shop.Grains.Common;
 
+using Shop.Silo.Configuration;
+
 namespace Shop.Silo.Persistence.Mongo;
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class MongoPersistence
     public static ISiloBuilder AddShopMongoGrainStorage(this ISiloBuilder silo, string mongoUri)
     {
         AddConnection(silo.Services, MongoSettings.Parse(mongoUri), "shop-silo");
+        silo.Services.AddShopOptions<MongoStorageOptions>();
         silo.Services.AddGrainStorage(StorageNames.Shop, (sp, name) => ActivatorUtilities.CreateInstance<MongoGrainStorage>(
             sp, name, BinaryStateSerializer(sp)));
         return silo;
