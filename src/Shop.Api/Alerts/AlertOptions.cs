@@ -10,7 +10,7 @@ public enum Severity
 }
 
 /// <summary>The runbook's thresholds and where alerts go; every number can be changed by environment.</summary>
-public sealed class AlertOptions : IValidatableObject
+public sealed class AlertOptions
 {
     [ConfigurationKeyName("ALERT_CPU_PERCENT")]
     [Range(double.Epsilon, double.MaxValue, ErrorMessage = "ALERT_CPU_PERCENT must be a positive number.")]
@@ -49,19 +49,12 @@ public sealed class AlertOptions : IValidatableObject
     public string? SmsList { get; set; }
 
     [ConfigurationKeyName("ALERT_WEBHOOK_URL")]
+    [AbsoluteUrl(ErrorMessage = "ALERT_WEBHOOK_URL must be an absolute URL.")]
     public Uri? WebhookUrl { get; set; }
 
     public IReadOnlyList<string> Emails => Split(EmailList);
 
     public IReadOnlyList<string> SmsTo => Split(SmsList);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (WebhookUrl is { IsAbsoluteUri: false })
-        {
-            yield return new ValidationResult("ALERT_WEBHOOK_URL must be an absolute URL.", [nameof(WebhookUrl)]);
-        }
-    }
 
     private static string[] Split(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

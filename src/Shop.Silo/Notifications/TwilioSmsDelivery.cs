@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Shop.Grains.Notifications;
+using Shop.Silo.Configuration;
 using Twilio.Clients;
 using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
@@ -10,7 +10,7 @@ using Twilio.Types;
 namespace Shop.Silo.Notifications;
 
 /// <summary>TWILIO_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM; TWILIO_API_BASE_URL points the client elsewhere (tests, a proxy).</summary>
-public sealed class TwilioOptions : IValidatableObject
+public sealed class TwilioOptions
 {
     [ConfigurationKeyName("TWILIO_SID")]
     public string? Sid { get; set; }
@@ -22,17 +22,10 @@ public sealed class TwilioOptions : IValidatableObject
     public string? From { get; set; }
 
     [ConfigurationKeyName("TWILIO_API_BASE_URL")]
+    [AbsoluteUrl(ErrorMessage = "TWILIO_API_BASE_URL must be an absolute URL.")]
     public Uri? ApiBaseUrl { get; set; }
 
     public bool Configured => Sid is not null && AuthToken is not null && From is not null;
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (ApiBaseUrl is { IsAbsoluteUri: false })
-        {
-            yield return new ValidationResult("TWILIO_API_BASE_URL must be an absolute URL.", [nameof(ApiBaseUrl)]);
-        }
-    }
 }
 
 /// <summary>Sends SMS with Twilio's REST client.</summary>
