@@ -27,9 +27,9 @@ public sealed class EmulatedMongoMembershipTableTests : MembershipTableContract
     }
 
     [Fact]
-    public async Task Membership_is_read_with_a_majority_read_concern()
+    public async Task Membership_on_a_replica_set_is_read_with_a_majority_read_concern()
     {
-        // A row a failover could roll back must not decide which silos are alive.
+        // On a replica set, a row a failover could roll back must not decide which silos are alive.
         await (await NewTableForTest()).ReadAll();
         var concerns = _connections[^1].ReadConcerns(MongoNames.Membership);
         Assert.NotEmpty(concerns);

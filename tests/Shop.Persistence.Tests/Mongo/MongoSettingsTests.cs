@@ -143,4 +143,12 @@ public sealed class MongoSettingsTests
         Assert.DoesNotContain("hunter2", e.Message);
         Assert.Equal(ReadPreference.Primary, MongoSettings.Parse("mongodb://db1,db2/shop?replicaSet=rs0&readPreference=primary").ClientSettings("test", TimeSpan.FromSeconds(1)).ReadPreference);
     }
+
+    [Theory]
+    [InlineData("mongodb://db/shop", false)]
+    [InlineData("mongodb://db1,db2,db3/shop", true)]
+    [InlineData("mongodb://db/shop?replicaSet=rs0", true)]
+    [InlineData("mongodb+srv://cluster0.example.net/shop", true)]
+    public void Membership_is_read_at_majority_on_a_replica_set_and_at_the_default_on_one_server(string uri, bool majority) =>
+        Assert.Equal(majority ? ReadConcern.Majority : ReadConcern.Default, MongoSettings.Parse(uri).MembershipReadConcern);
 }

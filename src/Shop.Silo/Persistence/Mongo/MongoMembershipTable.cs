@@ -20,8 +20,7 @@ public sealed partial class MongoMembershipTable(
 {
     private readonly string _clusterId = clusterOptions.Value.ClusterId;
 
-    // Majority reads: a silo must not act on a membership row that a failover could roll back.
-    private IMongoCollection<BsonDocument> Table => mongo.Collection(MongoNames.Membership).WithReadConcern(ReadConcern.Majority);
+    private IMongoCollection<BsonDocument> Table => mongo.Collection(MongoNames.Membership).WithReadConcern(mongo.Settings.MembershipReadConcern);
 
     public async Task InitializeMembershipTable(bool tryInitTableVersion)
     {
@@ -145,7 +144,7 @@ public sealed class MongoGatewayListProvider(
 
     public async Task<IList<Uri>> GetGateways()
     {
-        var document = await mongo.Collection(MongoNames.Membership).WithReadConcern(ReadConcern.Majority)
+        var document = await mongo.Collection(MongoNames.Membership).WithReadConcern(mongo.Settings.MembershipReadConcern)
             .Find(MembershipDocuments.ById(clusterOptions.Value.ClusterId))
             .FirstOrDefaultAsync();
         return MembershipDocuments.Gateways(MembershipDocuments.ReadTable(document));

@@ -46,6 +46,15 @@ public sealed record MongoSettings
     /// <summary>The URI sets socketTimeoutMS itself.</summary>
     public bool ExplicitSocketTimeout { get; }
 
+    /// <summary>
+    /// How membership is read: majority on a replica set (a row a failover could roll back must not
+    /// decide which silos live); the server's default on a single server, which has no majority to wait for.
+    /// </summary>
+    public ReadConcern MembershipReadConcern =>
+        Url.ReplicaSetName is not null || Url.Servers.Count() > 1 || Url.Scheme == MongoDB.Driver.Core.Configuration.ConnectionStringScheme.MongoDBPlusSrv
+            ? ReadConcern.Majority
+            : ReadConcern.Default;
+
     /// <summary>Parses and checks MONGO_URI; throws <see cref="InvalidOperationException"/> with a message fit for an operator.</summary>
     public static MongoSettings Parse(string? uri)
     {

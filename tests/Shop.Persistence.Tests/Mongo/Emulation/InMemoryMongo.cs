@@ -18,7 +18,7 @@ namespace Shop.Persistence.Tests.Mongo.Emulation;
 /// fails with the driver's own duplicate-key <see cref="MongoWriteException"/>. It lets the provider
 /// contract tests run without a server; it is a model of MongoDB, not MongoDB.
 /// </summary>
-internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.Parse("mongodb://in-memory/shop"))
+internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.Parse("mongodb://in-memory/shop?replicaSet=rs0"))
 {
     private readonly ConcurrentDictionary<string, InMemoryCollection> _collections = new();
 
