@@ -73,6 +73,16 @@ public sealed class FakeClockClusterFixture : ClusterFixture
 {
     public static readonly FakeTimeProvider Clock = new(DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// The silos' TimeProvider: the time of day from <see cref="Clock"/>, timers and stopwatches real.
+    /// Orleans takes its timers from the same TimeProvider, and its reminder service never finished
+    /// starting on FakeTimeProvider's timers, which only fire when a test advances the clock.
+    /// </summary>
+    private sealed class TimeOfDayFromClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => Clock.GetUtcNow();
+    }
+
     protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<FakeClock>();
 
     private sealed class FakeClock : ISiloConfigurator
@@ -81,7 +91,7 @@ public sealed class FakeClockClusterFixture : ClusterFixture
         {
             SentNotifications.Register(silo.Services);
             TestReadModel.Register(silo.Services);
-            silo.Services.AddSingleton<TimeProvider>(Clock);
+            silo.Services.AddSingleton<TimeProvider>(new TimeOfDayFromClock());
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
         }
     }
