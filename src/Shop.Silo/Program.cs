@@ -10,7 +10,8 @@ namespace Shop.Silo;
 
 /// <summary>
 /// <c>Shop.Silo</c> runs a silo; <c>Shop.Silo migrate</c>, <c>rollback</c> and <c>migration-status</c>
-/// manage the database schema and exit; <c>Shop.Silo import FILE</c> imports products through an API node.
+/// manage the database schema and exit; <c>backup FILE</c> and <c>restore FILE --yes</c> save and bring back
+/// the database; <c>Shop.Silo import FILE</c> imports products through an API node.
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,12 @@ public static class Program
             return await MigrationCommands.RunAsync(args[0], config, Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && BackupCommands.Names.Contains(args[0]))
+        {
+            var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            return await BackupCommands.RunAsync(args[0], args[1..], config, Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && args[0] == ImportCommand.Name)
         {
             var config = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -31,7 +38,7 @@ public static class Program
 
         if (args.Length > 0 && !args[0].StartsWith('-'))
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Use no command to run a silo, or one of: {string.Join(", ", MigrationCommands.Names.Append(ImportCommand.Name))}.");
+            await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Use no command to run a silo, or one of: {string.Join(", ", MigrationCommands.Names.Concat(BackupCommands.Names).Append(ImportCommand.Name))}.");
             return 2;
         }
 
