@@ -28,29 +28,13 @@ public static class BackupCommands
             return 2;
         }
 
-        SiloSettings settings;
-        try
+        if (CommandDatabase.Read(command, config, error) is not { } settings)
         {
-            settings = SiloSettings.From(config);
-        }
-        catch (InvalidOperationException e)
-        {
-            error.WriteLine($"error: {e.Message}");
             return 2;
         }
 
-        var tool = (settings.Storage, settings.PostgresConnection, settings.MongoUri) switch
-        {
-            (StorageProvider.Postgres, { } postgres, _) => PostgresTool(command, postgres, file),
-            (StorageProvider.MongoDb, _, { } mongo) => MongoTool(command, mongo, file),
-            _ => null,
-        };
-        if (tool is null)
-        {
-            error.WriteLine($"error: {command} needs a database: set POSTGRES_CONNECTION or MONGO_URI. The current storage is {settings.Storage}.");
-            return 2;
-        }
-
+        var postgres = settings.Storage == StorageProvider.Postgres ? settings.PostgresConnection : null;
+        var target = postgres is not null ? $"PostgreSQL {CommandDatabase.DescribePostgres(postgres)}" : $"MongoDB {MongoSettings.Parse(settings.MongoUri).Describe()}";
         if (command == Backup && File.Exists(file))
         {
             error.WriteLine($"error: {file} exists; a backup never overwrites one. Choose a new name.");
@@ -65,16 +49,19 @@ public static class BackupCommands
 
         if (command == Restore && !args.Contains("--yes"))
         {
-            error.WriteLine($"error: restore replaces the shop's data in {tool.Target} with {file}. Stop every silo and API node, then run it again with --yes.");
+            error.WriteLine($"error: restore replaces the shop's data in {target} with {file}. Stop every silo and API node, then run it again with --yes.");
             return 2;
         }
 
-        output.WriteLine($"{command}: {tool.Target} {(command == Backup ? "->" : "<-")} {file}");
-        var partial = file + ".partial";
+        output.WriteLine($"{command}: {target} {(command == Backup ? "->" : "<-")} {file}");
+
+        // A backup is written beside its name and renamed once complete.
+        var written = command == Backup ? file + ".partial" : file;
+        var tool = postgres is not null ? PostgresTool(command, postgres, written) : MongoTool(command, settings.MongoUri!, written);
         int exit;
         try
         {
-            exit = await RunToolAsync(tool with { Arguments = [.. tool.Arguments.Select(a => a.Replace(PartialMarker, partial, StringComparison.Ordinal))] }, output, error);
+            exit = await RunToolAsync(tool, output, error);
         }
         finally
         {
@@ -83,14 +70,18 @@ public static class BackupCommands
 
         if (exit != 0)
         {
-            File.Delete(partial);
+            if (command == Backup)
+            {
+                File.Delete(written);
+            }
+
             error.WriteLine($"error: {tool.Program} exited with {exit}; {(command == Backup ? "no backup was written" : "the restore did not complete: run it again")}.");
             return 1;
         }
 
         if (command == Backup)
         {
-            File.Move(partial, file);
+            File.Move(written, file);
             output.WriteLine($"{command}: done, {new FileInfo(file).Length:N0} bytes in {file}");
         }
         else
@@ -101,9 +92,7 @@ public static class BackupCommands
         return 0;
     }
 
-    private const string PartialMarker = "{partial}";
-
-    private sealed record Tool(string Program, string[] Arguments, Dictionary<string, string> Environment, string Target, Action? Cleanup = null);
+    private sealed record Tool(string Program, string[] Arguments, Dictionary<string, string> Environment, Action? Cleanup = null);
 
     private static Tool PostgresTool(string command, string connectionString, string file)
     {
@@ -116,12 +105,12 @@ public static class BackupCommands
             ["PGUSER"] = c.Username ?? "",
             ["PGPASSWORD"] = c.Password ?? "",
         };
-        var target = $"PostgreSQL {c.Host}:{c.Port}/{c.Database}";
         return command == Backup
-            ? new Tool("pg_dump", ["--format=custom", "--verbose", $"--file={PartialMarker}"], environment, target)
-            : new Tool("pg_restore", ["--verbose", "--clean", "--if-exists", "--no-owner", "--single-transaction", $"--dbname={c.Database}", file], environment, target);
+            ? new Tool("pg_dump", ["--format=custom", "--verbose", $"--file={file}"], environment)
+            : new Tool("pg_restore", ["--verbose", "--clean", "--if-exists", "--no-owner", "--single-transaction", $"--dbname={c.Database}", file], environment);
     }
 
+    // Written only right before the tool runs, and removed after it, whatever happens.
     private static Tool MongoTool(string command, string uri, string file)
     {
         var settings = MongoSettings.Parse(uri);
@@ -134,13 +123,12 @@ public static class BackupCommands
             File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        var target = $"MongoDB {settings.Describe()}";
         // The URI names the database, or the shop's default one is meant.
         string[] database = string.IsNullOrEmpty(settings.Url.DatabaseName) ? [$"--db={settings.DatabaseName}"] : [];
         string[] arguments = command == Backup
-            ? [$"--config={config}", .. database, $"--archive={PartialMarker}", "--gzip"]
+            ? [$"--config={config}", .. database, $"--archive={file}", "--gzip"]
             : [$"--config={config}", $"--nsInclude={settings.DatabaseName}.*", $"--archive={file}", "--gzip", "--drop"];
-        return new Tool(command == Backup ? "mongodump" : "mongorestore", arguments, [], target, () => File.Delete(config));
+        return new Tool(command == Backup ? "mongodump" : "mongorestore", arguments, [], () => File.Delete(config));
     }
 
     // The tools' progress lines (pg_dump --verbose: "pg_dump: dumping contents of table ...") are passed on as they come.

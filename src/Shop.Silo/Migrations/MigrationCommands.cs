@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using MongoDB.Driver;
 using Npgsql;
+using Shop.Silo.Commands;
 using Shop.Silo.Configuration;
 using Shop.Silo.Persistence.Mongo;
 
@@ -13,31 +14,19 @@ public static class MigrationCommands
 
     public static async Task<int> RunAsync(string command, IConfiguration config, TextWriter output, TextWriter error)
     {
-        SiloSettings settings;
-        try
+        if (CommandDatabase.Read(command, config, error) is not { } settings)
         {
-            settings = SiloSettings.From(config);
-        }
-        catch (InvalidOperationException e)
-        {
-            error.WriteLine($"error: {e.Message}");
             return 2;
         }
 
-        if (settings.Storage == StorageProvider.MongoDb && settings.MongoUri is not null)
+        if (settings.MongoUri is not null && settings.Storage == StorageProvider.MongoDb)
         {
             return await RunMongoAsync(command, settings.MongoUri, output, error);
         }
 
-        if (settings.Storage != StorageProvider.Postgres || settings.PostgresConnection is null)
-        {
-            error.WriteLine($"error: {command} needs a database: set MONGO_URI (STORAGE_PROVIDER=mongodb) or POSTGRES_CONNECTION (STORAGE_PROVIDER=postgres). The current storage is {settings.Storage}.");
-            return 2;
-        }
-
-        var target = Describe(settings.PostgresConnection);
+        var target = CommandDatabase.DescribePostgres(settings.PostgresConnection!);
         output.WriteLine($"{command}: PostgreSQL {target}");
-        var migrator = new PostgresMigrator(settings.PostgresConnection, output);
+        var migrator = new PostgresMigrator(settings.PostgresConnection!, output);
         try
         {
             return await Run(command, migrator, output);
@@ -137,19 +126,5 @@ public static class MigrationCommands
         }
 
         return 0;
-    }
-
-    /// <summary>host:port/database, never the password.</summary>
-    private static string Describe(string connectionString)
-    {
-        try
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return $"{builder.Host}:{builder.Port}/{builder.Database}";
-        }
-        catch (ArgumentException)
-        {
-            return "(unreadable POSTGRES_CONNECTION)";
-        }
     }
 }

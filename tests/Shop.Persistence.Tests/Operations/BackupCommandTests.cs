@@ -69,6 +69,28 @@ public sealed class BackupCommandTests(PostgresFixture postgres) : IDisposable
         Assert.False(File.Exists(file + ".partial"));
     }
 
+    [Fact]
+    public async Task A_MongoDB_backup_leaves_no_file_with_the_password_behind()
+    {
+        // The URI goes to mongodump in a private temporary file: not when the command refuses, and not after it ran.
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["MONGO_URI"] = $"mongodb://shop:{Password}@127.0.0.1:1/shop" }).Build();
+        var existing = Path.Combine(_folder, "existing.archive.gz");
+        await File.WriteAllTextAsync(existing, "an earlier backup");
+        var before = PasswordFiles();
+
+        Assert.Equal(2, (await Run(config, "backup", existing)).Exit);
+        Assert.Equal(2, (await Run(config, "restore", existing)).Exit); // no --yes
+        var (exit, output, error) = await Run(config, "backup", Path.Combine(_folder, "new.archive.gz"));
+
+        Assert.NotEqual(0, exit); // mongodump is not installed here, or finds no server: either way it fails
+        Assert.Equal(before, PasswordFiles());
+        Assert.DoesNotContain(Password, output + error);
+        Assert.False(File.Exists(Path.Combine(_folder, "new.archive.gz")));
+    }
+
+    private static string[] PasswordFiles() => [.. Directory.GetFiles(Path.GetTempPath(), "shop-*.yaml").Order()];
+
     private static IConfiguration Config(string connection) => new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?> { ["POSTGRES_CONNECTION"] = connection }).Build();
 
