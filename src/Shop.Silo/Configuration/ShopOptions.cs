@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Shop.Silo.Configuration;
@@ -14,21 +15,36 @@ namespace Shop.Silo.Configuration;
 /// </summary>
 public static partial class ShopOptions
 {
-    public static OptionsBuilder<T> AddShopOptions<T>(this IServiceCollection services) where T : class =>
-        services.AddOptions<T>()
+    public static OptionsBuilder<T> AddShopOptions<T>(this IServiceCollection services) where T : class
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, AnnotationsValidator<T>>());
+        return services.AddOptions<T>()
             .Configure<IConfiguration>((options, config) => Bind(config, options))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+    }
 
     /// <summary>The settings bound and validated the same way, for checks that run before a host exists (production rules).</summary>
     public static T Read<T>(IConfiguration config) where T : class, new()
     {
         var options = new T();
         Bind(config, options);
+        var problems = ProblemsOf(options);
+        return problems.Count == 0 ? options : throw new OptionsValidationException(Options.DefaultName, typeof(T), problems);
+    }
+
+    // The attributes' own messages (they name the variable), where ValidateDataAnnotations would wrap
+    // each in "DataAnnotation validation failed for 'X' members: ..." for the reader to unwrap.
+    private static List<string> ProblemsOf(object options)
+    {
         var results = new List<ValidationResult>();
-        return Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true)
-            ? options
-            : throw new OptionsValidationException(typeof(T).Name, typeof(T), results.Select(r => r.ErrorMessage ?? "invalid"));
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return [.. results.Select(r => r.ErrorMessage ?? "invalid setting")];
+    }
+
+    private sealed class AnnotationsValidator<T> : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            ProblemsOf(options) is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 
     // A value the binder cannot convert becomes a validation failure, so the start reports it with
@@ -79,11 +95,11 @@ public static partial class ShopOptions
     public static IReadOnlyList<string>? Problems(Exception e)
     {
         var failures = e is AggregateException many ? many.Flatten().InnerExceptions : [e];
-        var lines = failures.Select(ProblemsOf).ToList();
+        var lines = failures.Select(SettingsFailures).ToList();
         return lines.All(l => l is not null) ? lines.SelectMany(l => l!).ToList() : null;
     }
 
-    private static IEnumerable<string>? ProblemsOf(Exception e) => (e as OptionsValidationException)?.Failures.Select(Unwrapped);
+    private static IEnumerable<string>? SettingsFailures(Exception e) => (e as OptionsValidationException)?.Failures;
 
     // The type may come wrapped (System.Nullable`1[[System.Int32, …]]): look for the name inside.
     private static string Described(string type) =>
@@ -97,12 +113,4 @@ public static partial class ShopOptions
     // The binder's words for a value it could not convert (Microsoft.Extensions.Configuration.Binder).
     [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
     private static partial Regex ConversionFailure();
-
-    // DataAnnotations failures arrive as "DataAnnotation validation failed for 'X' members: 'Y' with the error: '…'."
-    private static string Unwrapped(string failure)
-    {
-        const string marker = "with the error: '";
-        var at = failure.IndexOf(marker, StringComparison.Ordinal);
-        return at < 0 ? failure : failure[(at + marker.Length)..].TrimEnd('.', '\'') + ".";
-    }
 }
