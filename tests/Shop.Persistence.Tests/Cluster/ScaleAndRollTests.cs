@@ -78,9 +78,14 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
             var before = await ActivationsCreated(ports.Metrics + 3);
             await Cluster(deadline.Token, "add-silo");
             var joined = Stopwatch.StartNew();
-            while (await ActivationsCreated(ports.Metrics + 3) <= Math.Max(before, 0))
+            var answered = false;
+            double created;
+            while ((created = await ActivationsCreated(ports.Metrics + 3)) <= Math.Max(before, 0))
             {
-                Assert.True(joined.Elapsed < TimeSpan.FromSeconds(60), "The added silo took no activation within 60 s.");
+                answered |= created >= 0;
+                Assert.True(joined.Elapsed < TimeSpan.FromSeconds(60),
+                    $"The added silo took no activation within 60 s (its /metrics {(answered ? "answered" : "never answered")}). "
+                    + $"The end of its log:\n{LogTail("silo-4")}");
                 await Task.Delay(250, deadline.Token);
             }
 
@@ -199,6 +204,12 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
             // A silo that has just joined a loaded machine may take longer than the timeout to answer.
             return -1;
         }
+    }
+
+    private string LogTail(string process)
+    {
+        var log = Path.Combine(_dir, process + ".log");
+        return File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(40)) : $"(no {log})";
     }
 
     private async Task Cluster(CancellationToken cancellationToken, params string[] arguments)
