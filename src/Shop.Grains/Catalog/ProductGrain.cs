@@ -7,10 +7,8 @@ internal sealed class ProductGrain(
     [PersistentState("product", StorageNames.Shop)] IPersistentState<ProductState> store,
     TimeProvider clock) : Grain, IProductGrain
 {
-    // Settled order ids only have to outlive a reserve still in flight for the same order: Orleans
-    // drops requests older than their response timeout (30 s by default), so ten minutes is ample,
-    // and a hot product's state does not grow with every order it sells.
-    private static readonly TimeSpan SettledRetention = TimeSpan.FromMinutes(10);
+    /// <summary>The stored <see cref="ProductState.Pending"/> has reached its hold in this activation.</summary>
+    private bool _pendingApplied;
 
     private ProductState State => store.State;
 
@@ -51,57 +49,93 @@ internal sealed class ProductGrain(
 
     public Task<Outcome<ProductView>> Archive() => Change(s => s with { Archived = true }, expectedRevision: null);
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!State.Reservations.IsEmpty || !State.Settled.IsEmpty)
+        {
+            await MoveLegacyReservations();
+        }
+    }
+
     public async Task<Reservation> Reserve(string orderId, int quantity)
     {
-        if (State.Reservations.ContainsKey(orderId))
+        var hold = await HoldOf(orderId);
+        if (hold.Status == StockHoldStatus.Held)
         {
             return new Reservation(true, State.Available);
         }
 
-        var refused = State.Details is null || State.Archived || quantity <= 0
-            || State.Settled.ContainsKey(orderId) || State.Available < quantity;
+        var refused = State.Details is null || State.Archived || quantity <= 0 || hold.Settled || State.Available < quantity;
         if (refused)
         {
             return new Reservation(false, State.Archived ? 0 : State.Available);
         }
 
-        await Save(State with
-        {
-            Available = State.Available - quantity,
-            Reservations = State.Reservations.Add(orderId, quantity),
-        });
+        await Apply(orderId, StockHold.Of(StockHoldStatus.Held, quantity),
+            State with { Available = State.Available - quantity, Reserved = State.Reserved + quantity });
         return new Reservation(true, State.Available);
     }
 
     public async Task Release(string orderId)
     {
-        if (State.Settled.ContainsKey(orderId))
+        var hold = await HoldOf(orderId);
+        if (hold.Status == StockHoldStatus.None)
         {
-            return;
+            // Settling an order that reserved nothing still counts: a reserve arriving late is then refused.
+            await Hold(orderId).Set(StockHold.Of(StockHoldStatus.Released, 0));
         }
-
-        // Settling an order that reserved nothing still counts: a reserve arriving late is then refused.
-        var held = State.Reservations.GetValueOrDefault(orderId);
-        await Save(State with
+        else if (hold.Status == StockHoldStatus.Held)
         {
-            Available = State.Available + held,
-            Reservations = State.Reservations.Remove(orderId),
-            Settled = Settle(orderId),
-        });
+            await Apply(orderId, hold with { Status = StockHoldStatus.Released },
+                State with { Available = State.Available + hold.Quantity, Reserved = State.Reserved - hold.Quantity });
+        }
     }
 
     public async Task Commit(string orderId)
     {
-        if (!State.Reservations.TryGetValue(orderId, out var held))
+        var hold = await HoldOf(orderId);
+        if (hold.Status == StockHoldStatus.Held)
         {
-            return;
+            await Apply(orderId, hold with { Status = StockHoldStatus.Sold },
+                State with { Sold = State.Sold + hold.Quantity, Reserved = State.Reserved - hold.Quantity });
+        }
+    }
+
+    /// <summary>An order's hold on this product, once any change still pending has reached its hold.</summary>
+    private async Task<StockHold> HoldOf(string orderId)
+    {
+        if (State.Pending is { } pending && !_pendingApplied)
+        {
+            await Hold(pending.OrderId).Set(pending.Hold);
+            _pendingApplied = true;
         }
 
+        return await Hold(orderId).Get();
+    }
+
+    /// <summary>
+    /// Changes the counts and an order's hold as one step: the product's write names the hold as
+    /// pending, so when the hold's own write does not happen (a crash, a storage error) the next call
+    /// on this product finishes it before reading any hold.
+    /// </summary>
+    private async Task Apply(string orderId, StockHold hold, ProductState next)
+    {
+        await Save(next with { Pending = new PendingHold(orderId, hold) });
+        _pendingApplied = false;
+        await Hold(orderId).Set(hold);
+        _pendingApplied = true;
+    }
+
+    /// <summary>State written by releases up to 2026-12-06 kept each open order's units in the product.</summary>
+    private async Task MoveLegacyReservations()
+    {
+        await Task.WhenAll(State.Reservations.Select(r => Hold(r.Key).Set(StockHold.Of(StockHoldStatus.Held, r.Value)))
+            .Concat(State.Settled.Keys.Select(orderId => Hold(orderId).Set(StockHold.Of(StockHoldStatus.Released, 0)))));
         await Save(State with
         {
-            Sold = State.Sold + held,
-            Reservations = State.Reservations.Remove(orderId),
-            Settled = Settle(orderId),
+            Reserved = State.Reserved + State.Reservations.Values.Sum(),
+            Reservations = ImmutableDictionary<string, int>.Empty,
+            Settled = ImmutableDictionary<string, DateTimeOffset>.Empty,
         });
     }
 
@@ -130,12 +164,7 @@ internal sealed class ProductGrain(
         await Catalog.Update(CatalogEntry.From(ToView()));
     }
 
-    private ImmutableDictionary<string, DateTimeOffset> Settle(string orderId)
-    {
-        var now = clock.GetUtcNow();
-        var expired = State.Settled.Where(s => now - s.Value > SettledRetention).Select(s => s.Key);
-        return State.Settled.RemoveRange(expired).SetItem(orderId, now);
-    }
+    private IStockHoldGrain Hold(string orderId) => GrainFactory.GetGrain<IStockHoldGrain>(StockHoldGrain.Key(this.GetPrimaryKeyString(), orderId));
 
     private ProductView ToView() => State.ToView(this.GetPrimaryKeyString());
 }

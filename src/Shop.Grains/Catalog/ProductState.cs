@@ -10,10 +10,13 @@ public sealed record ProductState
     /// <summary>Units that can be bought now; reservations are already taken out.</summary>
     [Id(1)] public int Available { get; init; }
 
-    /// <summary>Units held for open orders, by order id.</summary>
+    /// <summary>
+    /// Written by releases up to 2026-12-06: units held for open orders, by order id. A product that
+    /// still has them moves them into stock holds when it activates.
+    /// </summary>
     [Id(2)] public ImmutableDictionary<string, int> Reservations { get; init; } = ImmutableDictionary<string, int>.Empty;
 
-    /// <summary>Orders whose units were released or sold, so a late or repeated reserve cannot take them again.</summary>
+    /// <summary>Written by releases up to 2026-12-06: orders settled in the last minutes. Moved into stock holds as well.</summary>
     [Id(3)] public ImmutableDictionary<string, DateTimeOffset> Settled { get; init; } = ImmutableDictionary<string, DateTimeOffset>.Empty;
 
     [Id(4)] public double? Rating { get; init; }
@@ -25,9 +28,18 @@ public sealed record ProductState
     /// <summary>Moves on with every write, so the catalog index can drop an update that arrives late.</summary>
     [Id(9)] public long Revision { get; init; }
 
+    /// <summary>Units held for open orders; each order's share is in its stock hold.</summary>
+    [Id(10)] public int Reserved { get; init; }
+
+    /// <summary>The hold change written with the last change of the counts, to finish if its own write did not happen.</summary>
+    [Id(11)] public PendingHold? Pending { get; init; }
+
     public ProductView ToView(string id) => new(
-        id, Details!.ToContract(), Available, Reservations.Values.Sum(), Rating, Sold, Archived, CreatedAt, UpdatedAt, Revision);
+        id, Details!.ToContract(), Available, Reserved, Rating, Sold, Archived, CreatedAt, UpdatedAt, Revision);
 }
+
+[GenerateSerializer, Immutable, Alias("shop.PendingHold")]
+public sealed record PendingHold([property: Id(0)] string OrderId, [property: Id(1)] StockHold Hold);
 
 [GenerateSerializer, Immutable, Alias("shop.ProductDetails")]
 public sealed record StoredProductDetails(
