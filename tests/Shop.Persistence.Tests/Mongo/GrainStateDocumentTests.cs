@@ -92,49 +92,4 @@ public sealed class GrainStateDocumentTests
         Assert.Equal(state.Lines, serializer.Deserialize<CartState>(new BinaryData(read.Payload!))!.Lines);
         Assert.Equal(BsonBinarySubType.Binary, document["state"].AsBsonBinaryData.SubType);
     }
-
-    [Fact]
-    public void A_duplicate_key_on_the_id_index_is_a_concurrent_writer_and_nothing_else_is()
-    {
-        const string onId = "E11000 duplicate key error collection: shop.state_cart index: _id_ dup key: { _id: \"cart/1\" }";
-        const string onOther = "E11000 duplicate key error collection: shop.state_cart index: ux_email dup key: { email: \"a@b\" }";
-        const string legacy = "E11000 duplicate key error index: shop.state_cart.$_id_  dup key: { : \"cart/1\" }";
-
-        Assert.True(MongoErrors.IsDuplicateOnId(11000, onId, null));
-        Assert.True(MongoErrors.IsDuplicateOnId(11000, legacy, null));
-        Assert.True(MongoErrors.IsDuplicateOnId(11001, onId, null));
-        Assert.False(MongoErrors.IsDuplicateOnId(11000, onOther, null));
-        Assert.False(MongoErrors.IsDuplicateOnId(11000, "E11000 duplicate key error", null));
-        Assert.False(MongoErrors.IsDuplicateOnId(11000, null, null));
-        Assert.False(MongoErrors.IsDuplicateOnId(121, onId, null));
-        Assert.False(MongoErrors.IsDuplicateOnId(50, onId, null));
-
-        // The key pattern, where the server sends one, decides over the message.
-        Assert.True(MongoErrors.IsDuplicateOnId(11000, onOther, new BsonDocument("_id", 1)));
-        Assert.False(MongoErrors.IsDuplicateOnId(11000, onId, new BsonDocument("email", 1)));
-        Assert.False(MongoErrors.IsDuplicateOnId(11000, onId, new BsonDocument { { "_id", 1 }, { "etag", 1 } }));
-
-        Assert.Equal("_id_", MongoErrors.DuplicateKeyIndex(onId));
-        Assert.Equal("_id_", MongoErrors.DuplicateKeyIndex(legacy));
-        Assert.Equal("ux_email", MongoErrors.DuplicateKeyIndex(onOther));
-        Assert.Null(MongoErrors.DuplicateKeyIndex("something else"));
-    }
-
-    [Fact]
-    public void The_driver_exceptions_are_classified_by_code_and_index()
-    {
-        const string onId = "E11000 duplicate key error collection: shop.state_cart index: _id_ dup key: { _id: \"cart/1\" }";
-        const string onOther = "E11000 duplicate key error collection: shop.orleans_reminders index: ix dup key: { x: 1 }";
-
-        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(11000, onId)));
-        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(11000, onOther)));
-        Assert.True(MongoErrors.IsDuplicateKey(DriverErrors.WriteException(11000, onOther)));
-        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.WriteException(2, "BadValue")));
-
-        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onOther, new BsonDocument("_id", 1))));
-        Assert.False(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onId, new BsonDocument("email", 1))));
-        Assert.True(MongoErrors.IsDuplicateOnId(DriverErrors.CommandException(11000, onId, null)));
-        Assert.True(MongoErrors.IsNamespaceExists(DriverErrors.CommandException(48, "Collection already exists", null)));
-        Assert.False(MongoErrors.IsDuplicateOnId(new TimeoutException(onId)));
-    }
 }

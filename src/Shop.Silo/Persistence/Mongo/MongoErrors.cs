@@ -9,6 +9,13 @@ namespace Shop.Silo.Persistence.Mongo;
 /// duplicate key on <c>_id</c>; a duplicate on any other index is a different problem and must not
 /// be mistaken for a concurrency conflict.
 /// </summary>
+/// <remarks>
+/// A duplicate key is known by its code (or the driver's <see cref="ServerErrorCategory.DuplicateKey"/>);
+/// the index by the server's structured fields <c>keyPattern</c> / <c>keyValue</c>, which a command
+/// error (findAndModify) carries in its result. The driver keeps only <c>errInfo</c> of a write error
+/// as <see cref="WriteError.Details"/> and the server sends those fields beside it, so for
+/// insert/update/replace the index name in the message is usually all there is: it stays the fallback.
+/// </remarks>
 public static partial class MongoErrors
 {
     /// <summary>DuplicateKey (11000) and the codes older servers used for it.</summary>
@@ -37,47 +44,68 @@ public static partial class MongoErrors
     }
 
     /// <summary>
-    /// A duplicate key on <c>_id</c>: by the key pattern when the server sent one ({_id: 1}), else by
-    /// the index name in the message (<c>_id_</c>, the name MongoDB always gives that index).
+    /// The fields of the index a duplicate key is on, from a document holding the server's structured
+    /// fields: <c>keyPattern</c> ({_id: 1}), else the names in <c>keyValue</c> ({_id: "cart/1"}); null
+    /// when it has neither.
     /// </summary>
-    public static bool IsDuplicateOnId(int code, string? message, BsonDocument? keyPattern)
+    public static IReadOnlyList<string>? DuplicateKeyFields(BsonDocument? fields)
     {
-        if (!IsDuplicateKeyCode(code))
+        foreach (var name in KeyFieldNames)
+        {
+            if (fields is not null && fields.TryGetValue(name, out var value) && value is BsonDocument { ElementCount: > 0 } key)
+            {
+                return [.. key.Names];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A duplicate key on <c>_id</c>: by the structured fields when the error has them (see
+    /// <see cref="DuplicateKeyFields"/>), else by the index name in the message (<c>_id_</c>, the name
+    /// MongoDB always gives that index).
+    /// </summary>
+    public static bool IsDuplicateOnId(bool duplicateKey, string? message, BsonDocument? fields)
+    {
+        if (!duplicateKey)
         {
             return false;
         }
 
-        if (keyPattern is { ElementCount: > 0 })
-        {
-            return keyPattern.ElementCount == 1 && keyPattern.GetElement(0).Name == "_id";
-        }
-
-        return DuplicateKeyIndex(message) == "_id_";
+        return DuplicateKeyFields(fields) is { } key
+            ? key is ["_id"]
+            : DuplicateKeyIndex(message) == "_id_";
     }
 
-    /// <summary>The driver's exception is a duplicate key on <c>_id</c> (see <see cref="IsDuplicateOnId(int, string?, BsonDocument?)"/>).</summary>
+    /// <summary>The driver's exception is a duplicate key on <c>_id</c> (see <see cref="IsDuplicateOnId(bool, string?, BsonDocument?)"/>).</summary>
     public static bool IsDuplicateOnId(Exception exception) => exception switch
     {
-        MongoWriteException { WriteError: { } error } => IsDuplicateOnId(error.Code, error.Message, KeyPattern(error.Details)),
-        MongoBulkWriteException { WriteErrors: [var error] } => IsDuplicateOnId(error.Code, error.Message, KeyPattern(error.Details)),
-        MongoCommandException command => IsDuplicateOnId(command.Code, command.ErrorMessage, KeyPattern(command.Result)),
+        MongoWriteException { WriteError: { } error } => IsDuplicateOnId(IsDuplicateKey(error), error.Message, error.Details),
+        MongoBulkWriteException { WriteErrors: [var error] } => IsDuplicateOnId(IsDuplicateKey(error), error.Message, error.Details),
+        MongoCommandException command => IsDuplicateOnId(IsDuplicateKey(command), command.ErrorMessage, command.Result),
         _ => false,
     };
 
     /// <summary>Any duplicate key, on whichever index.</summary>
     public static bool IsDuplicateKey(Exception exception) => exception switch
     {
-        MongoWriteException { WriteError: { } error } => IsDuplicateKeyCode(error.Code),
-        MongoBulkWriteException bulk => bulk.WriteErrors.Any(e => IsDuplicateKeyCode(e.Code)),
-        MongoCommandException command => IsDuplicateKeyCode(command.Code),
+        MongoWriteException { WriteError: { } error } => IsDuplicateKey(error),
+        MongoBulkWriteException bulk => bulk.WriteErrors.Any(IsDuplicateKey),
+        MongoCommandException command => IsDuplicateKey(command),
         _ => false,
     };
 
     /// <summary>NamespaceExists (48): createCollection on a collection that is already there.</summary>
     public static bool IsNamespaceExists(Exception exception) => exception is MongoCommandException { Code: 48 };
 
-    private static BsonDocument? KeyPattern(BsonDocument? details) =>
-        details is not null && details.TryGetValue("keyPattern", out var pattern) && pattern is BsonDocument document ? document : null;
+    private static readonly string[] KeyFieldNames = ["keyPattern", "keyValue"];
+
+    private static bool IsDuplicateKey(WriteError error) =>
+        error.Category == ServerErrorCategory.DuplicateKey || IsDuplicateKeyCode(error.Code);
+
+    private static bool IsDuplicateKey(MongoCommandException command) =>
+        IsDuplicateKeyCode(command.Code) || command.CodeName == "DuplicateKey";
 
     [GeneratedRegex(@"index:\s+(?<name>\S+)\s+dup key", RegexOptions.CultureInvariant)]
     private static partial Regex IndexInMessage();

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Reflection;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
 using MongoDB.Bson.Serialization.Serializers;
 using MongoDB.Driver;
-using MongoDB.Driver.Core.Clusters;
-using MongoDB.Driver.Core.Connections;
-using MongoDB.Driver.Core.Servers;
 using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Persistence.Tests.Mongo.Emulation;
@@ -41,7 +37,6 @@ internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.
 internal sealed class InMemoryCollection
 {
     private static readonly RenderArgs<BsonDocument> Args = new(BsonDocumentSerializer.Instance, BsonSerializer.SerializerRegistry);
-    private static readonly ConnectionId Connection = new(new ServerId(new ClusterId(), new DnsEndPoint("in-memory", 27017)));
 
     private readonly List<BsonDocument> _documents = [];
     private readonly Lock _lock = new();
@@ -207,10 +202,8 @@ internal sealed class InMemoryCollection
         if (_documents.Any(d => d["_id"].Equals(document["_id"])))
         {
             var message = $"E11000 duplicate key error collection: shop.{_name} index: _id_ dup key: {{ _id: {document["_id"].ToJson()} }}";
-            var error = (WriteError)Activator.CreateInstance(
-                typeof(WriteError), BindingFlags.Instance | BindingFlags.NonPublic, null,
-                [ServerErrorCategory.DuplicateKey, 11000, message, null], null)!;
-            throw new MongoWriteException(Connection, error, null, null);
+            // No errInfo: the driver keeps nothing else of a server's duplicate-key write error.
+            throw DriverErrors.WriteException(11000, message);
         }
 
         _documents.Add(document);
