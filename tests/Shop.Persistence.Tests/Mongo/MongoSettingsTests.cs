@@ -57,6 +57,38 @@ public sealed class MongoSettingsTests
         Assert.DoesNotContain("hunter2", e.Message);
     }
 
+    [Theory]
+    [InlineData("tlsCAFile=/etc/ssl/mongo-ca.pem", "tlsCAFile")]
+    [InlineData("tlsCertificateKeyFile=/etc/ssl/client.pem", "tlsCertificateKeyFile")]
+    [InlineData("timeoutMS=5000", "timeoutMS")]
+    [InlineData("replSet=rs1", "replSet")]
+    public void An_option_the_driver_would_silently_ignore_is_refused(string option, string name)
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => MongoSettings.Parse($"mongodb://u:hunter2-secret@db1,db2/shop?replicaSet=rs0&tls=true&{option}"));
+        Assert.Contains($"MONGO_URI sets {name},", e.Message);
+        Assert.Contains("SSL_CERT_FILE", e.Message);
+        Assert.DoesNotContain("hunter2", e.Message);
+        Assert.DoesNotContain("/etc/ssl", e.Message);
+    }
+
+    [Fact]
+    public void The_runbooks_production_URI_is_read_as_it_says()
+    {
+        var settings = MongoSettings.Parse(
+            "mongodb://shop:hunter2-secret@db1:27017,db2:27017,db3:27017/shop?replicaSet=rs0&authSource=admin" +
+            "&w=majority&retryWrites=true&wtimeoutMS=10000&socketTimeoutMS=30000&tls=true");
+        var client = settings.ClientSettings("test", TimeSpan.FromSeconds(1), MongoSettings.RuntimeSocketTimeout);
+
+        Assert.Equal("rs0", client.ReplicaSetName);
+        Assert.Equal("majority", client.WriteConcern.W.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(10), client.WriteConcern.WTimeout);
+        Assert.True(client.RetryWrites);
+        Assert.Equal(TimeSpan.FromSeconds(30), client.SocketTimeout);
+        Assert.True(client.UseTls);
+        Assert.Equal(ReadConcern.Majority, settings.MembershipReadConcern);
+        Assert.Equal("db1:27017,db2:27017,db3:27017/shop", settings.Describe());
+    }
+
     [Fact]
     public void The_client_gets_a_short_server_selection_timeout_and_an_application_name_unless_the_URI_sets_them()
     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MongoDB.Driver;
+using MongoDB.Driver.Core.Configuration;
 
 namespace Shop.Silo.Persistence.Mongo;
 
@@ -70,14 +71,25 @@ public sealed record MongoSettings
         }
 
         MongoUrl url;
+        string[] unknown;
         try
         {
             url = new MongoUrl(uri);
+            unknown = [.. new ConnectionString(uri).AllUnknownOptionNames];
         }
         catch (Exception e) when (e is MongoConfigurationException or ArgumentException or FormatException)
         {
             // The driver's own message may quote the whole string, password included: it is not passed on.
             throw new InvalidOperationException($"MONGO_URI is not a valid MongoDB connection string; {ExpectedShape}.");
+        }
+
+        if (unknown.Length > 0)
+        {
+            // The driver drops an option it does not know without a word: a CA file or a time limit
+            // the operator relies on, or a misspelt replicaSet, would silently not apply.
+            throw new InvalidOperationException(
+                $"MONGO_URI sets {string.Join(", ", unknown)}, which the MongoDB .NET driver does not read (it would be ignored). Remove it: " +
+                "the driver trusts a private CA through the system's store or SSL_CERT_FILE (not tlsCAFile), and limits waits with wtimeoutMS and socketTimeoutMS (not timeoutMS).");
         }
 
         var database = string.IsNullOrEmpty(url.DatabaseName) ? DefaultDatabase : url.DatabaseName;
