@@ -90,6 +90,27 @@ public sealed class MongoSettingsTests
     }
 
     [Fact]
+    public void Composes_URI_names_its_replica_set_with_majority_and_retryable_writes()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "docker-compose.yml")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("docker-compose.yml not found above the test's folder");
+        }
+
+        var uri = File.ReadLines(Path.Combine(root, ".env.example")).Single(l => l.StartsWith("MONGO_URI=", StringComparison.Ordinal))["MONGO_URI=".Length..];
+        var settings = MongoSettings.Parse(uri);
+        var client = settings.ClientSettings("test", TimeSpan.FromSeconds(1), MongoSettings.RuntimeSocketTimeout);
+
+        Assert.Equal("mongodb:27017/shop", settings.Describe());
+        Assert.Equal("rs0", client.ReplicaSetName);
+        Assert.Equal("majority", client.WriteConcern.W.ToString());
+        Assert.True(client.RetryWrites);
+        Assert.NotNull(client.WriteConcern.WTimeout);
+        Assert.Equal(ReadConcern.Majority, settings.MembershipReadConcern);
+    }
+
+    [Fact]
     public void The_client_gets_a_short_server_selection_timeout_and_an_application_name_unless_the_URI_sets_them()
     {
         var plain = MongoSettings.Parse("mongodb://db/shop").ClientSettings("shop-migrate", TimeSpan.FromSeconds(5));
