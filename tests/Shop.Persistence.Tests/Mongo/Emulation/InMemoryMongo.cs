@@ -24,6 +24,33 @@ internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.
     public IReadOnlyList<BsonDocument> Documents(string collection) =>
         _collections.TryGetValue(collection, out var c) ? c.Snapshot() : [];
 
+    /// <summary>The same collections as a database, for the migrator (see <see cref="InMemoryDatabase"/>).</summary>
+    public IMongoDatabase InMemoryDatabase => field ??= Emulation.InMemoryDatabase.Create(this);
+
+    /// <summary>The collections that exist: created, or written to (as on a server, reading creates none).</summary>
+    internal IReadOnlyList<string> CollectionNames() =>
+        _collections.Where(c => c.Value.Exists).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>createCollection: fails with the server's NamespaceExists (48) when it exists.</summary>
+    internal Task CreateCollection(string name)
+    {
+        var collection = _collections.GetOrAdd(name, n => new InMemoryCollection(n));
+        if (collection.Exists)
+        {
+            return Task.FromException(DriverErrors.CommandException(48, $"Collection shop.{name} already exists."));
+        }
+
+        collection.Exists = true;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>drop: the collection, its documents and indexes are gone; dropping a missing one is no error.</summary>
+    internal Task DropCollection(string name)
+    {
+        _collections.TryRemove(name, out _);
+        return Task.CompletedTask;
+    }
+
     /// <summary>The read concerns the providers asked of the collection (the model itself reads one copy).</summary>
     public IReadOnlyCollection<ReadConcern> ReadConcerns(string collection) =>
         _collections.TryGetValue(collection, out var c) ? c.ReadConcerns : [];
@@ -32,7 +59,8 @@ internal sealed class InMemoryMongoConnection() : MongoConnection(MongoSettings.
 /// <summary>
 /// The driver's collection base class is internal, so the collection is a <see cref="DispatchProxy"/>
 /// of <see cref="IMongoCollection{TDocument}"/> that serves the calls the providers make (Find,
-/// UpdateOne, ReplaceOne, InsertOne, DeleteOne, DeleteMany) and refuses every other.
+/// UpdateOne, ReplaceOne, InsertOne, DeleteOne, DeleteMany; the index names the migrations create)
+/// and refuses every other.
 /// </summary>
 internal sealed class InMemoryCollection
 {
@@ -53,6 +81,12 @@ internal sealed class InMemoryCollection
 
     public ConcurrentQueue<ReadConcern> ReadConcerns { get; } = new();
 
+    /// <summary>Created, or written to.</summary>
+    public bool Exists { get; set; }
+
+    /// <summary>The indexes' names (the model uses none to find documents).</summary>
+    public ConcurrentDictionary<string, BsonDocument> Indexes { get; } = new();
+
     public IReadOnlyList<BsonDocument> Snapshot()
     {
         lock (_lock)
@@ -70,9 +104,10 @@ internal sealed class InMemoryCollection
             "get_CollectionNamespace" => new CollectionNamespace("shop", _name),
             "get_DocumentSerializer" => BsonDocumentSerializer.Instance,
             "get_Settings" => new MongoCollectionSettings(),
+            "get_Indexes" => InMemoryIndexes.Create(this),
             "WithReadConcern" => WithReadConcern((ReadConcern)a[0]!),
             "FindAsync" when method.ReturnType == typeof(Task<IAsyncCursor<BsonDocument>>) && a[0] is FilterDefinition<BsonDocument> filter =>
-                Task.FromResult<IAsyncCursor<BsonDocument>>(new ListCursor(Find(filter, (a[1] as FindOptions<BsonDocument, BsonDocument>)?.Limit))),
+                Task.FromResult<IAsyncCursor<BsonDocument>>(new ListCursor<BsonDocument>(Find(filter, (a[1] as FindOptions<BsonDocument, BsonDocument>)?.Limit))),
             "UpdateOneAsync" when a[1] is UpdateDefinition<BsonDocument> update =>
                 Task.FromResult(UpdateOne((FilterDefinition<BsonDocument>)a[0]!, update, (a[2] as UpdateOptions)?.IsUpsert == true)),
             "ReplaceOneAsync" =>
@@ -207,6 +242,7 @@ internal sealed class InMemoryCollection
         }
 
         _documents.Add(document);
+        Exists = true;
     }
 
     public class CollectionProxy : DispatchProxy
@@ -215,19 +251,20 @@ internal sealed class InMemoryCollection
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => Target!.Dispatch(targetMethod!, args ?? []);
     }
+}
 
-    private sealed class ListCursor(List<BsonDocument> items) : IAsyncCursor<BsonDocument>
+/// <summary>A cursor that hands over its whole list as one batch.</summary>
+internal sealed class ListCursor<T>(IReadOnlyList<T> items) : IAsyncCursor<T>
+{
+    private int _calls;
+
+    public IEnumerable<T> Current => _calls == 1 ? items : [];
+
+    public bool MoveNext(CancellationToken cancellationToken = default) => ++_calls == 1;
+
+    public Task<bool> MoveNextAsync(CancellationToken cancellationToken = default) => Task.FromResult(MoveNext(cancellationToken));
+
+    public void Dispose()
     {
-        private int _calls;
-
-        public IEnumerable<BsonDocument> Current => _calls == 1 ? items : [];
-
-        public bool MoveNext(CancellationToken cancellationToken = default) => ++_calls == 1;
-
-        public Task<bool> MoveNextAsync(CancellationToken cancellationToken = default) => Task.FromResult(MoveNext(cancellationToken));
-
-        public void Dispose()
-        {
-        }
     }
 }
