@@ -21,7 +21,7 @@ public static class MigrationCommands
 
         if (settings.MongoUri is not null && settings.Storage == StorageProvider.MongoDb)
         {
-            return await RunMongoAsync(command, settings.MongoUri, output, error);
+            return await RunMongoAsync(command, settings.MongoUri, settings.ServiceId, output, error);
         }
 
         var target = CommandDatabase.DescribePostgres(settings.PostgresConnection!);
@@ -45,7 +45,7 @@ public static class MigrationCommands
         }
     }
 
-    private static async Task<int> RunMongoAsync(string command, string uri, TextWriter output, TextWriter error)
+    private static async Task<int> RunMongoAsync(string command, string uri, string serviceId, TextWriter output, TextWriter error)
     {
         MongoSettings mongo;
         try
@@ -59,9 +59,10 @@ public static class MigrationCommands
         }
 
         var target = mongo.Describe();
-        output.WriteLine($"{command}: MongoDB {target}");
+        // SERVICE_ID as the silos read it: grain state is keyed by it (step 5).
+        output.WriteLine($"{command}: MongoDB {target}, SERVICE_ID {serviceId}");
         using var connection = new MongoConnection(mongo, "shop-migrate", MongoSettings.CommandServerSelectionTimeout);
-        var migrator = new MongoMigrator(connection.Database, output);
+        var migrator = new MongoMigrator(connection.Database, output, serviceId);
         try
         {
             return await Run(command, migrator, output);

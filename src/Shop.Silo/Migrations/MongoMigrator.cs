@@ -18,6 +18,9 @@ public abstract record MongoSchemaOp
 
     /// <summary>drop every collection whose name starts with the prefix (all grain state, whatever its state name).</summary>
     public sealed record DropCollectionsWithPrefix(string Prefix) : MongoSchemaOp;
+
+    /// <summary>moves every grain state document to the service's key, or back (see <see cref="GrainStateKeyMigration"/>).</summary>
+    public sealed record MoveGrainStateKeys(bool ToServiceKeys) : MongoSchemaOp;
 }
 
 public sealed record MongoMigration(int Version, string Name, IReadOnlyList<MongoSchemaOp> Up, IReadOnlyList<MongoSchemaOp> Down) : IMigrationStep;
@@ -27,9 +30,10 @@ public sealed record MongoMigration(int Version, string Name, IReadOnlyList<Mong
 /// <c>shop_schema_migrations</c> (<c>{ _id: version, name, appliedAt }</c>). A lease document
 /// (<c>{ _id: "lock" }</c>, same collection) keeps two runners from interleaving; its holder renews
 /// the lease while it runs (a long index build included), and a runner that dies holding it blocks
-/// others only until the lease expires.
+/// others only until the lease expires. <paramref name="serviceId"/> is the silos' SERVICE_ID: the
+/// service whose grain state keys step 5 writes and its rollback reads.
 /// </summary>
-public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
+public sealed class MongoMigrator(IMongoDatabase database, TextWriter output, string serviceId)
     : SchemaMigrator<MongoMigration, MongoMigrator.HeldLock>(output)
 {
     public const string LockId = "lock";
@@ -65,6 +69,9 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
                 new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection("catalog-page")),
             ],
             [new MongoSchemaOp.DropCollection(MongoNames.Orders)]),
+        new(5, "grain_state_service_id",
+            [new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: true)],
+            [new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: false)]),
     ];
 
     private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);
@@ -156,6 +163,9 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output)
                         await database.DropCollectionAsync(name, cancellationToken);
                     }
 
+                    break;
+                case MongoSchemaOp.MoveGrainStateKeys move:
+                    await GrainStateKeyMigration.MoveAllAsync(database, serviceId, move.ToServiceKeys, Output, cancellationToken);
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown schema operation {operation}.");

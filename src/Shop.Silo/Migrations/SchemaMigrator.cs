@@ -21,6 +21,9 @@ public abstract class SchemaMigrator<TStep, TSession>(TextWriter output) : ISche
 
     public IEnumerable<(int Version, string Name)> Steps => Known.Select(m => (m.Version, m.Name));
 
+    /// <summary>Where a step may report its progress (between "Applying ..." and "done").</summary>
+    protected TextWriter Output => output;
+
     /// <summary>Opens a session holding the migrations lock, so that two runners never interleave.</summary>
     protected abstract Task<TSession> LockAsync(CancellationToken cancellationToken);
 

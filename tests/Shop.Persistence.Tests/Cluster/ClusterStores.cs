@@ -20,7 +20,7 @@ public static class ClusterStores
         var uri = mongo.NewDatabaseUri(purpose);
         using (var connection = new MongoConnection(MongoSettings.Parse(uri), "shop-tests", TimeSpan.FromSeconds(10)))
         {
-            await new MongoMigrator(connection.Database, TextWriter.Null).MigrateAsync();
+            await new MongoMigrator(connection.Database, TextWriter.Null, "cluster-tests").MigrateAsync();
         }
 
         return new Dictionary<string, string> { ["STORAGE_PROVIDER"] = "mongodb", ["MONGO_URI"] = uri };

@@ -12,19 +12,21 @@ namespace Shop.Persistence.Tests.Mongo;
 /// <summary>Server-free: the grain state document, its conditional write and the etags.</summary>
 public sealed class GrainStateDocumentTests
 {
+    private static readonly BsonDocument Cart42 = GrainStateDocuments.DocumentId("shop", GrainId.Create("cart", "42"));
+
     [Fact]
     public void A_write_is_filtered_on_the_id_and_the_etag_the_grain_read()
     {
-        var filter = GrainStateDocuments.Expected("cart/42", "e1").Render();
-        Assert.Equal(new BsonDocument { { "_id", "cart/42" }, { "etag", "e1" } }, filter);
+        var filter = GrainStateDocuments.Expected(Cart42, "e1").Render();
+        Assert.Equal(new BsonDocument { { "_id", Cart42 }, { "etag", "e1" } }, filter);
     }
 
     [Fact]
     public void A_first_write_is_filtered_on_a_null_etag_so_it_cannot_match_an_existing_document()
     {
-        var filter = GrainStateDocuments.Expected("cart/42", null).Render();
-        Assert.Equal(new BsonDocument { { "_id", "cart/42" }, { "etag", BsonNull.Value } }, filter);
-        Assert.Equal("""{ "_id" : "cart/42", "etag" : null }""", filter.Json());
+        var filter = GrainStateDocuments.Expected(Cart42, null).Render();
+        Assert.Equal(new BsonDocument { { "_id", Cart42 }, { "etag", BsonNull.Value } }, filter);
+        Assert.Equal("""{ "_id" : { "serviceId" : "shop", "grainId" : "cart/42" }, "etag" : null }""", filter.Json());
     }
 
     [Fact]
@@ -53,9 +55,13 @@ public sealed class GrainStateDocumentTests
     }
 
     [Fact]
-    public void The_document_id_is_the_grain_id_and_the_collection_the_state_name()
+    public void The_document_id_is_the_service_and_the_grain_id_and_the_collection_the_state_name()
     {
-        Assert.Equal("cart/u-42", GrainStateDocuments.DocumentId(GrainId.Create("cart", "u-42")));
+        // In this order: a sub-document _id matches only with its fields in the same order.
+        Assert.Equal(
+            new BsonDocument { { "serviceId", "shop" }, { "grainId", "cart/u-42" } },
+            GrainStateDocuments.DocumentId("shop", GrainId.Create("cart", "u-42")));
+        Assert.Equal(["serviceId", "grainId"], GrainStateDocuments.DocumentId("s", GrainId.Create("cart", "1")).Names);
         Assert.Equal("state_cart", MongoNames.GrainStateCollection("cart"));
         Assert.Equal("state_order-index", MongoNames.GrainStateCollection("order-index"));
         Assert.Equal("state__x", MongoNames.GrainStateCollection("$x"));
@@ -67,12 +73,12 @@ public sealed class GrainStateDocumentTests
     {
         Assert.Equal(StoredGrainState.Absent, GrainStateDocuments.Read(null));
 
-        var cleared = GrainStateDocuments.Read(GrainStateDocuments.Document("cart/1", "e5", null));
+        var cleared = GrainStateDocuments.Read(GrainStateDocuments.Document(Cart42, "e5", null));
         Assert.False(cleared.RecordExists);
         Assert.Equal("e5", cleared.ETag);
         Assert.Null(cleared.Payload);
 
-        var stored = GrainStateDocuments.Read(GrainStateDocuments.Document("cart/1", "e6", [9, 8]));
+        var stored = GrainStateDocuments.Read(GrainStateDocuments.Document(Cart42, "e6", [9, 8]));
         Assert.True(stored.RecordExists);
         Assert.Equal("e6", stored.ETag);
         Assert.Equal([9, 8], stored.Payload);
@@ -85,7 +91,7 @@ public sealed class GrainStateDocumentTests
             new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>());
         var state = new CartState { Lines = [new StoredCartLine("商品-α", 3), new StoredCartLine("product-β", 99)] };
 
-        var document = GrainStateDocuments.Document("cart/1", "e7", serializer.Serialize(state).ToArray());
+        var document = GrainStateDocuments.Document(Cart42, "e7", serializer.Serialize(state).ToArray());
         var bytes = document.ToBson();
         var read = GrainStateDocuments.Read(MongoDB.Bson.Serialization.BsonSerializer.Deserialize<BsonDocument>(bytes));
 

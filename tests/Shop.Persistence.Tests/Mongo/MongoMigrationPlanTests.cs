@@ -1,5 +1,6 @@
 using System.Reflection;
 using MongoDB.Bson;
+using Orleans.Runtime;
 using Shop.Grains.Common;
 using Shop.Silo.Migrations;
 using Shop.Silo.Persistence.Mongo;
@@ -53,6 +54,21 @@ public sealed class MongoMigrationPlanTests
     {
         var storage = MongoMigrator.All.Single(m => m.Name == "orleans_storage");
         Assert.Equal([new MongoSchemaOp.DropCollectionsWithPrefix("state_")], storage.Down);
+    }
+
+    [Fact]
+    public void The_step_selects_string_keys_going_up_and_this_services_keys_going_down()
+    {
+        var step = MongoMigrator.All.Single(m => m.Name == "grain_state_service_id");
+        Assert.Equal([new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: true)], step.Up);
+        Assert.Equal([new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: false)], step.Down);
+        Assert.Equal(new BsonDocument("_id", new BsonDocument("$type", 2)), GrainStateKeyMigration.GrainKeyed().Render());
+        Assert.Equal(new BsonDocument("_id.serviceId", "shop"), GrainStateKeyMigration.ServiceKeyed("shop").Render());
+
+        var document = GrainStateDocuments.Document("cart/1", "e1", [1, 2]);
+        var keyed = GrainStateKeyMigration.Rekeyed(document, "shop", toServiceKey: true);
+        Assert.Equal(GrainStateDocuments.DocumentId("shop", GrainId.Create("cart", "1")), keyed["_id"]);
+        Assert.Equal(document, GrainStateKeyMigration.Rekeyed(keyed, "shop", toServiceKey: false));
     }
 
     [Fact]

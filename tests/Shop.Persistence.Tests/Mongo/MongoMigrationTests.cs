@@ -16,7 +16,7 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
     {
         using var connection = mongo.NewConnection("migrate");
         var log = new StringWriter();
-        var migrator = new MongoMigrator(connection.Database, log);
+        var migrator = new MongoMigrator(connection.Database, log, "shop");
 
         Assert.Equal(MongoMigrator.All.Count, await migrator.MigrateAsync());
         Assert.Equal(0, await migrator.MigrateAsync());
@@ -37,7 +37,7 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
     public async Task Rollback_undoes_one_step_at_a_time_and_migrate_reapplies_them()
     {
         using var connection = mongo.NewConnection("rollback");
-        var migrator = new MongoMigrator(connection.Database, TextWriter.Null);
+        var migrator = new MongoMigrator(connection.Database, TextWriter.Null, "shop");
         await migrator.MigrateAsync();
         await connection.Collection(MongoNames.GrainStateCollection("not-listed")).InsertOneAsync(new BsonDocument("_id", "x/1"));
 
@@ -67,7 +67,7 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
     public async Task Concurrent_runners_apply_each_step_once()
     {
         using var connection = mongo.NewConnection("concurrent");
-        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new MongoMigrator(connection.Database, TextWriter.Null).MigrateAsync()));
+        var applied = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => new MongoMigrator(connection.Database, TextWriter.Null, "shop").MigrateAsync()));
         Assert.Equal(MongoMigrator.All.Count, applied.Sum());
     }
 
@@ -79,6 +79,7 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
         Assert.Equal(0, await MigrationCommands.RunAsync("migrate", Config(uri), output, TextWriter.Null));
         Assert.Equal(0, await MigrationCommands.RunAsync("migration-status", Config(uri), output, TextWriter.Null));
         Assert.Contains("0003 orleans_reminders", output.ToString());
+        Assert.Contains("SERVICE_ID shop", output.ToString());
         Assert.DoesNotContain("pending", output.ToString());
         Assert.Equal(0, await MigrationCommands.RunAsync("rollback", Config(uri), output, TextWriter.Null));
         Assert.Contains($"Rolling back {MongoMigrator.All[^1].Version:D4}", output.ToString());
@@ -91,9 +92,11 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
         var error = new StringWriter();
         var clock = Stopwatch.StartNew();
 
-        var exit = await MigrationCommands.RunAsync("migrate", Config("mongodb://shop:hunter2-secret@127.0.0.1:1/shop?authSource=admin"), output, error);
+        var exit = await MigrationCommands.RunAsync("migrate", Config("mongodb://shop:hunter2-secret@127.0.0.1:1/shop?authSource=admin", "shop-eu"), output, error);
 
         Assert.Equal(1, exit);
+        // The grain state step works on the service the silos' SERVICE_ID names: the command says which.
+        Assert.Contains("migrate: MongoDB 127.0.0.1:1/shop, SERVICE_ID shop-eu", output.ToString());
         Assert.Contains("cannot reach MongoDB 127.0.0.1:1/shop", error.ToString());
         Assert.DoesNotContain("hunter2", output.ToString() + error.ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
@@ -112,8 +115,8 @@ public sealed class MongoMigrationTests(MongoFixture mongo)
         Assert.DoesNotContain("hunter2", error.ToString());
     }
 
-    private static IConfiguration Config(string uri) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { ["MONGO_URI"] = uri, ["STORAGE_PROVIDER"] = "mongodb" })
+    private static IConfiguration Config(string uri, string? serviceId = null) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { ["MONGO_URI"] = uri, ["STORAGE_PROVIDER"] = "mongodb", ["SERVICE_ID"] = serviceId })
         .Build();
 
     private static async Task<List<string>> Collections(IMongoDatabase database) =>

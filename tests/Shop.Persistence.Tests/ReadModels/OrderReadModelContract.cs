@@ -30,7 +30,7 @@ public sealed class MongoOrderReadModelTests(MongoFixture mongo) : OrderReadMode
     protected override async Task<IOrderReadModel> CreateAsync()
     {
         var connection = new MongoConnection(MongoSettings.Parse(mongo.NewDatabaseUri("orders")), "shop-tests", TimeSpan.FromSeconds(10));
-        await new MongoMigrator(connection.Database, TextWriter.Null).MigrateAsync();
+        await new MongoMigrator(connection.Database, TextWriter.Null, "shop").MigrateAsync();
         return new MongoOrderReadModel(connection);
     }
 }

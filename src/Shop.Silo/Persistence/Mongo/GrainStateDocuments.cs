@@ -14,8 +14,14 @@ public sealed record StoredGrainState(bool RecordExists, string? ETag, byte[]? P
 }
 
 /// <summary>
-/// The grain state document <c>{ _id: "cart/42", etag: "…", state: BinData | null }</c> and the
+/// The grain state document
+/// <c>{ _id: { serviceId: "shop", grainId: "cart/42" }, etag: "…", state: BinData | null }</c> and the
 /// filters and updates of its conditional writes, as pure functions.
+/// <para>
+/// The service id in the key keeps two services on one database apart, as the reminders' key does.
+/// Releases before migration step 5 keyed by the grain id alone (<c>_id: "cart/42"</c>); the step
+/// moves those documents (<see cref="Shop.Silo.Migrations.GrainStateKeyMigration"/>).
+/// </para>
 /// <para>
 /// Every write and clear is one <c>UpdateOne</c> filtered on <c>_id</c> and the etag the grain last
 /// read (<c>null</c> before its first write), with upsert on. The filter matches only while nobody
@@ -32,24 +38,35 @@ public sealed record StoredGrainState(bool RecordExists, string? ETag, byte[]? P
 public static class GrainStateDocuments
 {
     public const string Id = "_id";
+    public const string ServiceId = "serviceId";
+    public const string GrainId = "grainId";
     public const string ETag = "etag";
     public const string State = "state";
 
     public static readonly UpdateOptions Upsert = new() { IsUpsert = true };
 
-    /// <summary>The grain id as Orleans prints it ("type/key"): unique across grain types that share a state name.</summary>
-    public static string DocumentId(GrainId grainId) => grainId.ToString();
+    /// <summary>
+    /// The <c>_id</c>: the service and the grain id as Orleans prints it ("type/key", unique across grain
+    /// types that share a state name), always in this order (a sub-document matches only in the same order).
+    /// </summary>
+    public static BsonDocument DocumentId(string serviceId, GrainId grainId) => Key(serviceId, grainId.ToString());
+
+    public static BsonDocument Key(string serviceId, string grainId) => new()
+    {
+        { ServiceId, serviceId },
+        { GrainId, grainId },
+    };
 
     /// <summary>A fresh etag for every write.</summary>
     public static string NewETag() => Guid.NewGuid().ToString("N");
 
-    public static FilterDefinition<BsonDocument> ById(string id) => Builders<BsonDocument>.Filter.Eq(Id, id);
+    public static FilterDefinition<BsonDocument> ById(BsonValue id) => Builders<BsonDocument>.Filter.Eq(Id, id);
 
     /// <summary>
     /// <c>{ _id: id, etag: expected }</c>; a null etag (never written) matches no document with an
     /// etag, so a first write only succeeds where no document exists.
     /// </summary>
-    public static FilterDefinition<BsonDocument> Expected(string id, string? expectedETag) =>
+    public static FilterDefinition<BsonDocument> Expected(BsonValue id, string? expectedETag) =>
         Builders<BsonDocument>.Filter.Eq(Id, id)
         & Builders<BsonDocument>.Filter.Eq<BsonValue>(ETag, expectedETag is null ? BsonNull.Value : new BsonString(expectedETag));
 
@@ -66,7 +83,7 @@ public static class GrainStateDocuments
             .Set(State, (BsonValue)BsonNull.Value);
 
     /// <summary>The document a write leaves behind (what the server holds after <see cref="Write"/> or <see cref="Clear"/>).</summary>
-    public static BsonDocument Document(string id, string etag, byte[]? payload) => new()
+    public static BsonDocument Document(BsonValue id, string etag, byte[]? payload) => new()
     {
         { Id, id },
         { ETag, etag },

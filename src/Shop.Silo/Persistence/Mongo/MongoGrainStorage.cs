@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
@@ -10,8 +11,9 @@ namespace Shop.Silo.Persistence.Mongo;
 
 /// <summary>
 /// Orleans grain storage on MongoDB: one collection per state name (<c>state_cart</c>), one
-/// document per grain. The logic (documents, filters, error reading) is in
-/// <see cref="GrainStateDocuments"/> and <see cref="MongoErrors"/>; this class only calls the driver.
+/// document per service (ClusterOptions.ServiceId: SERVICE_ID) and grain. The logic (documents,
+/// filters, error reading) is in <see cref="GrainStateDocuments"/> and <see cref="MongoErrors"/>;
+/// this class only calls the driver.
 /// </summary>
 public sealed partial class MongoGrainStorage(
     string name,
@@ -19,14 +21,17 @@ public sealed partial class MongoGrainStorage(
     IGrainStorageSerializer serializer,
     IActivatorProvider activators,
     IOptions<MongoStorageOptions> limits,
+    IOptions<ClusterOptions> clusterOptions,
     ILogger<MongoGrainStorage> logger) : IGrainStorage
 {
+    private readonly string _serviceId = clusterOptions.Value.ServiceId;
+
     public string Name { get; } = name;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var document = await Collection(stateName)
-            .Find(GrainStateDocuments.ById(GrainStateDocuments.DocumentId(grainId)))
+            .Find(GrainStateDocuments.ById(GrainStateDocuments.DocumentId(_serviceId, grainId)))
             .FirstOrDefaultAsync();
         var stored = GrainStateDocuments.Read(document);
         grainState.State = stored.Payload is { } payload
@@ -63,7 +68,7 @@ public sealed partial class MongoGrainStorage(
 
     private async Task ConditionalWriteAsync(string stateName, GrainId grainId, string? expectedETag, UpdateDefinition<BsonDocument> update, string operation)
     {
-        var id = GrainStateDocuments.DocumentId(grainId);
+        var id = GrainStateDocuments.DocumentId(_serviceId, grainId);
         try
         {
             await Collection(stateName).UpdateOneAsync(GrainStateDocuments.Expected(id, expectedETag), update, GrainStateDocuments.Upsert);

@@ -122,7 +122,7 @@ public sealed partial class MongoMembershipTable(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Membership {Operation} for {Silo} refused: {Outcome}")]
     private static partial void LogRefused(ILogger logger, string operation, SiloAddress silo, MembershipCasOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MongoDB schema is at version {Applied:D4}, this build expects {Expected:D4}: run `Shop.Silo migrate`. The shop works without it, but reminder reads scan their collection")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MongoDB schema is at version {Applied:D4}, this build expects {Expected:D4}: run `Shop.Silo migrate`. Until then grain state stored by releases before step 0005 is not found (it is keyed without SERVICE_ID) and reminder reads scan their collection")]
     private static partial void LogSchemaBehind(ILogger logger, int applied, int expected);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the MongoDB schema version")]
