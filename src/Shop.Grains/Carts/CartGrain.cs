@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Shop.Grains.Catalog;
 using Shop.Grains.Common;
+using Shop.Grains.Live;
 
 namespace Shop.Grains.Carts;
 
@@ -45,7 +46,7 @@ internal sealed class CartGrain(
     {
         if (State.Lines.Exists(l => productIds.Contains(l.ProductId)))
         {
-            await store.SaveAsync(State with { Lines = State.Lines.RemoveAll(l => productIds.Contains(l.ProductId)) });
+            await Save(State with { Lines = State.Lines.RemoveAll(l => productIds.Contains(l.ProductId)) });
         }
 
         return Lines;
@@ -55,7 +56,7 @@ internal sealed class CartGrain(
     {
         if (!State.Lines.IsEmpty)
         {
-            await store.SaveAsync(new CartState());
+            await Save(new CartState());
         }
     }
 
@@ -66,7 +67,7 @@ internal sealed class CartGrain(
             .Select(l => l with { Quantity = l.Quantity - bought.GetValueOrDefault(l.ProductId) })
             .Where(l => l.Quantity > 0)
             .ToImmutableList();
-        await store.SaveAsync(State with { Lines = remaining });
+        await Save(State with { Lines = remaining });
     }
 
     /// <summary>A changed line checks the product and its stock now; reads only show the snapshot's figures.</summary>
@@ -94,8 +95,15 @@ internal sealed class CartGrain(
         }
 
         var line = new StoredCartLine(productId, quantity);
-        await store.SaveAsync(State with { Lines = index < 0 ? State.Lines.Add(line) : State.Lines.SetItem(index, line) });
+        await Save(State with { Lines = index < 0 ? State.Lines.Add(line) : State.Lines.SetItem(index, line) });
         return Outcome(Lines);
+    }
+
+    /// <summary>Writes the cart through and tells the shopper's other tabs (one-way).</summary>
+    private async Task Save(CartState next)
+    {
+        await store.SaveAsync(next);
+        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.User(this.GetPrimaryKeyString())).Publish(new LiveChange(LiveChangeKind.Cart));
     }
 
     private static Outcome<IReadOnlyList<CartLine>> Outcome(IReadOnlyList<CartLine> lines) => new(lines, null);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Shop.Grains.Common;
+using Shop.Grains.Live;
 using Shop.Grains.Notifications;
 using Shop.Grains.Orders.ReadModel;
 using Shop.Grains.Users;
@@ -35,6 +36,15 @@ internal sealed partial class OrderGrain
 
         await SendNotices();
         await GrainFactory.GetGrain<IOrderOutbox>(Id).Project();
+        await PublishLive();
+    }
+
+    /// <summary>Tells the shopper's open pages and the admins' order table (one-way; a page that misses it reads again on reconnect).</summary>
+    private async Task PublishLive()
+    {
+        var change = new LiveChange(LiveChangeKind.Order, Id, Order.Status);
+        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.User(Order.UserId)).Publish(change);
+        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.Admins).Publish(change);
     }
 
     /// <summary>Hands each unsent notice to its event's notification grain (one-way: nothing waits on mail).</summary>

@@ -154,13 +154,20 @@ public sealed class LocalShopCluster : IDisposable
             await WaitUntil(() => Listens(ports[3 * i + 1]), started[i], "open its gateway", cancellationToken);
         }
 
-        var httpPort = ports[^1];
-        ApiUrl = new Uri($"http://127.0.0.1:{httpPort}");
+        ApiUrl = await StartApiAsync(ports[^1], cancellationToken);
+    }
+
+    /// <summary>Starts one more API node on a fresh port and answers its address once it reports healthy.</summary>
+    public Task<Uri> StartApiNodeAsync(CancellationToken cancellationToken) => StartApiAsync(FreePorts(1)[0], cancellationToken);
+
+    private async Task<Uri> StartApiAsync(int httpPort, CancellationToken cancellationToken)
+    {
+        var url = new Uri($"http://127.0.0.1:{httpPort}");
         _apis.Add(Launch($"api-{_all.Count}", BuildOutput.Api, new()
         {
             ["SILO_MODE"] = "external",
-            ["ASPNETCORE_URLS"] = ApiUrl.ToString(),
-            // One fixed secret, so tokens outlive a restart as they do in production.
+            ["ASPNETCORE_URLS"] = url.ToString(),
+            // One fixed secret, so tokens outlive a restart (and pass between nodes) as they do in production.
             ["JWT_SECRET"] = "cluster-tests-jwt-secret-0123456789abcdef",
             ["BCRYPT_SALT_ROUNDS"] = "4",
             ["AUTH_RATE_LIMIT_PER_MINUTE"] = "10000",
@@ -172,10 +179,11 @@ public sealed class LocalShopCluster : IDisposable
         }));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await WaitUntil(Healthy, _apis[^1], "report /api/health healthy", cancellationToken);
+        return url;
 
         async Task<bool> Healthy()
         {
-            using var response = await http.GetAsync(new Uri(ApiUrl, "/api/health"), cancellationToken);
+            using var response = await http.GetAsync(new Uri(url, "/api/health"), cancellationToken);
             return response.IsSuccessStatusCode;
         }
     }

@@ -54,6 +54,8 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
 export type OrderLine = Schemas['OrderLineResponse'];
 
 export type Order = Schemas['OrderResponse'];
+/** The data of a live event (GET /api/live): what changed, so the client knows what to read again. */
+export type LiveMessage = Schemas['LiveMessage'];
 
 /** RFC 7807 body every API error carries. */
 export interface ProblemDetails {

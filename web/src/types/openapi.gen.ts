@@ -41,6 +41,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates of the account's orders and cart (server-sent events)
+         * @description A text/event-stream that stays open. Events: `order` (data: orderId, status) when one of the account's orders is placed or changes status (for admins: any order), `cart` when the account's cart changes, `resync` when the client should read its orders and cart again (a new stream, or events it can no longer be sent), and `ping` every 15 s. Send the last event's id as Last-Event-ID when reconnecting to get what was missed. The stream ends when the token expires or is retired. 429 when the account or the node has too many streams open.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["LiveMessage"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1312,6 +1369,10 @@ export interface components {
             failed: number;
             rows: components["schemas"]["ImportedRow"][];
         };
+        LiveMessage: {
+            orderId?: null | string;
+            status?: null | components["schemas"]["OrderStatus"];
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -1375,6 +1436,14 @@ export interface components {
         PayOrderRequest: {
             method: string;
             cardNumber: string;
+        };
+        ProblemDetails: {
+            type?: null | string;
+            title?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            detail?: null | string;
+            instance?: null | string;
         };
         ProductPage: {
             items: components["schemas"]["ProductSummary"][];

@@ -3,11 +3,13 @@ import { Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { PageSkeleton } from '@/components/PageSkeleton';
+import { useLiveUpdates } from '@/lib/live-updates';
 import { AppHeader } from './AppHeader';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
+  useLiveUpdates();
   // The shop's name on every page change; a page with a title of its own sets it after this
   // (useDocumentTitle: layout effects run before all effects).
   useLayoutEffect(() => {
