@@ -3,7 +3,7 @@
 // the shop's antd forms. Specs import { test, expect } from here.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page, type Request } from '@playwright/test';
 
 export { expect };
 
@@ -75,6 +75,34 @@ export async function signIn(context: BrowserContext, account: Pick<Account, 'to
       if (expiresAt) window.localStorage.setItem('shop.tokenExpiresAt', expiresAt);
     }
   }, [account.token, account.expiresAt ?? ''] as const);
+}
+
+/**
+ * Waits until no request has been in flight for `quietMs`, like waitForLoadState('networkidle') but
+ * not counting the live stream (GET /api/live), which a signed-in page keeps open for good.
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 500, timeout = 10_000) {
+  const inflight = new Set<Request>();
+  const onRequest = (request: Request) => {
+    if (!new URL(request.url()).pathname.startsWith('/api/live')) inflight.add(request);
+  };
+  const onDone = (request: Request) => inflight.delete(request);
+  page.on('request', onRequest);
+  page.on('requestfinished', onDone);
+  page.on('requestfailed', onDone);
+  try {
+    const deadline = Date.now() + timeout;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      if (inflight.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+    }
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
+  }
 }
 
 /** The UI language as the app keeps it (localStorage), unless the page already chose one. */

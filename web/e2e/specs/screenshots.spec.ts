@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { test as base, expect, signIn, CARD_OK, SHOTS_DIR, type Account } from '../fixtures';
+import { test as base, expect, signIn, waitForQuietNetwork, CARD_OK, SHOTS_DIR, type Account } from '../fixtures';
 
 type Shot = { name: string; url: string; ready: string; as?: 'customer' | 'admin' };
 
@@ -48,7 +48,7 @@ const shots: Shot[] = [
 async function shoot(page: Page, url: string, ready: string, file: string) {
   await page.goto(url);
   await expect(page.locator(ready).first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await waitForQuietNetwork(page);
   // Walk down the page so lazy images load before the full-page shot, then back up.
   await page.evaluate(async () => {
     for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
@@ -57,7 +57,7 @@ async function shoot(page: Page, url: string, ready: string, file: string) {
     }
     window.scrollTo(0, 0);
   });
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await waitForQuietNetwork(page);
   await page.waitForTimeout(300); // let skeletons and images settle
   const width = page.viewportSize()!.width;
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
