@@ -16,11 +16,14 @@ public interface ICartGrain : IGrainWithStringKey
     Task<Outcome<IReadOnlyList<CartLine>>> Add(string productId, int quantity);
 
     /// <summary>Sets a line; 0 removes it.</summary>
+    [Idempotent]
     Task<Outcome<IReadOnlyList<CartLine>>> SetQuantity(string productId, int quantity);
 
     /// <summary>Takes the products' lines out (a product no longer sold leaves carts this way too).</summary>
+    [Idempotent]
     Task<IReadOnlyList<CartLine>> Remove(IReadOnlyCollection<string> productIds);
 
+    [Idempotent]
     Task Clear();
 
     /// <summary>Takes what an order bought out of the cart, keeping anything added meanwhile.</summary>

@@ -1,3 +1,5 @@
+using Shop.Grains.Common;
+
 namespace Shop.Grains.Live;
 
 /// <summary>
@@ -15,11 +17,14 @@ public interface ILiveFeedGrain : IGrainWithStringKey
     Task Publish(LiveChange change);
 
     /// <summary>Adds or renews a subscriber; answers the feed's current position.</summary>
+    [Idempotent]
     Task<LivePosition> Subscribe(ILiveObserver observer);
 
+    [Idempotent]
     Task Unsubscribe(ILiveObserver observer);
 
     /// <summary>The events after <paramref name="position"/>, or null when they are no longer all kept (a new epoch, or too old).</summary>
+    [ReadOnly]
     Task<IReadOnlyList<LiveEvent>?> Since(LivePosition position);
 }
 

@@ -44,6 +44,7 @@ public static class ShopClientExtensions
         // take milliseconds, so 10 s is still generous, and it bounds the wait in a failover to about 10 s
         // (measured by tests/Shop.Persistence.Tests/Cluster).
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.AddOutgoingGrainCallFilter<RepeatCallsOnSiloExit>();
 
         client.AddActivityPropagation();
         if (ShopSiloExtensions.DashboardEnabled(config))

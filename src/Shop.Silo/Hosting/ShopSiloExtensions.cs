@@ -31,6 +31,7 @@ public static class ShopSiloExtensions
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        silo.AddOutgoingGrainCallFilter<RepeatCallsOnSiloExit>();
 
         switch (settings.Storage)
         {

@@ -103,6 +103,12 @@ public sealed class LiveTests(ShopApiFactory factory) : ShopperTest(factory)
             Assert.NotNull(refused.Headers.RetryAfter);
             Assert.Equal("rate_limited", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>());
 
+            // Ops see the open streams and the refusals.
+            var metrics = (await Factory.CreateClient().GetStringAsync("/metrics")).Split('\n');
+            Assert.Contains(metrics, l => System.Text.RegularExpressions.Regex.Match(l, @"^shop_live_streams(\{[^}]*\})? (?<open>\d+)") is { Success: true } m
+                && int.Parse(m.Groups["open"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 8);
+            Assert.Contains(metrics, l => l.StartsWith("shop_requests_rate_limited_total{", StringComparison.Ordinal) && l.Contains("limit=\"live\"", StringComparison.Ordinal));
+
             // Another account is not held back by this one's streams.
             await using var other = await LiveStream.Open(await ShopClient.NewShopper(Factory));
         }

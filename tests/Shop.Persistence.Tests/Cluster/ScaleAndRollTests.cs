@@ -110,6 +110,13 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
             output.WriteLine($"  failed: {failure.At:HH:mm:ss.fff} {failure.What}");
         }
 
+        // What the API node made of them: the exceptions it logged (type and message, no stack).
+        var apiLog = Path.Combine(_dir, "api-1.log");
+        foreach (var line in File.Exists(apiLog) ? File.ReadLines(apiLog).Where(l => l.Contains("Exception:", StringComparison.Ordinal)).Distinct().Take(10) : [])
+        {
+            output.WriteLine($"  api-1: {line.Trim()}");
+        }
+
         // Every acknowledged change is in the cart: the last quantity a shopper was told was saved.
         foreach (var shopper in shoppers)
         {

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Features.Auth;
 using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
 using Shop.Grains.Live;
 using Shop.Grains.Users;
 using Shop.Silo.Configuration;
@@ -58,6 +59,7 @@ public static class LiveApi
         var reader = await live.Open(userId, feeds);
         if (reader is null)
         {
+            ShopMetrics.RequestsRateLimited.Add(1, new KeyValuePair<string, object?>("limit", "live"));
             return Problems.TooManyRequests(http, TimeSpan.FromSeconds(30), "Too many live streams are open; close another tab or try again later.");
         }
 
