@@ -9,20 +9,28 @@ namespace Shop.Grains.Live;
 /// nodes because the nodes are Orleans clients (a broadcast channel only reaches silos), the events
 /// need no storage of their own, and a node's one observer serves all its readers of the feed.
 /// </summary>
-[CollectionAgeLimit(Minutes = 5)]
+// Every cart write of every shopper reaches a feed, watched or not: an unwatched one leaves memory
+// after two idle minutes, and keeps no events (no reader of this epoch could ask for them).
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
-    /// <summary>Enough for a reconnect after a short drop, even for the admins' feed of every order.</summary>
-    private const int Kept = 500;
-
     private readonly ObserverManager<ILiveObserver> _observers = new(ILiveFeedGrain.SubscriptionLifetime, logger);
     private readonly Queue<LiveEvent> _recent = new();
     private readonly string _epoch = Guid.NewGuid().ToString("N")[..12];
     private long _sequence;
+    private bool _watched;
+
+    /// <summary>Enough for a reconnect after a short drop: a shopper's few changes, or the admins' feed of every order.</summary>
+    private int Kept => this.GetPrimaryKeyString() == LiveFeeds.Admins ? 500 : 100;
 
     public Task Publish(LiveChange change)
     {
         var liveEvent = new LiveEvent(this.GetPrimaryKeyString(), _epoch, ++_sequence, change);
+        if (!_watched)
+        {
+            return Task.CompletedTask;
+        }
+
         _recent.Enqueue(liveEvent);
         if (_recent.Count > Kept)
         {
@@ -36,6 +44,7 @@ internal sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiv
     public Task<LivePosition> Subscribe(ILiveObserver observer)
     {
         _observers.Subscribe(observer, observer);
+        _watched = true;
         return Task.FromResult(new LivePosition(_epoch, _sequence));
     }
 
