@@ -20,5 +20,6 @@ public static class ShopMetrics
     public static readonly Counter<long> Refunded = Meter.CreateCounter<long>("shop.refunds", "fen", "Money given back by refunds, in fen");
     public static readonly Counter<long> DuplicatePayments = Meter.CreateCounter<long>("shop.payments.duplicate", "{payment}", "Payments received for orders already paid; refund them at the provider");
     public static readonly Counter<long> PasswordHashesRefused = Meter.CreateCounter<long>("shop.auth.hashes_refused", "{request}", "Sign-ins, registrations and password changes refused with 503 because the node's password-hashing queue was full");
+    public static readonly UpDownCounter<long> LiveStreams = Meter.CreateUpDownCounter<long>("shop.live.streams", "{stream}", "Live update streams (GET /api/live) open on this API node");
     public static readonly Counter<long> RequestsRateLimited = Meter.CreateCounter<long>("shop.requests.rate_limited", "{request}", "Requests refused with 429 by a rate limit, by limit (auth, checkout, cart)");
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using Shop.Grains.Common;
 using Shop.Grains.Live;
@@ -10,25 +9,15 @@ namespace Shop.Api.Features.Live;
 /// feed while the node has a reader of it and renewed well within the feed's subscription lifetime, so
 /// a node that dies simply stops being told. Bounds the streams per account and per node.
 /// </summary>
-public sealed class LiveUpdates : BackgroundService, ILiveObserver
+public sealed class LiveUpdates(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveUpdates> logger)
+    : BackgroundService, ILiveObserver
 {
-    private static readonly Meter Meter = new(ShopMetrics.MeterName);
-
-    private readonly IGrainFactory grains;
-    private readonly IOptions<LiveOptions> options;
-    private readonly ILogger<LiveUpdates> logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<LiveReader>> _readersByFeed = [];
     private readonly Dictionary<string, int> _streamsByUser = [];
     private readonly HashSet<string> _subscribed = [];
     private ILiveObserver? _reference;
     private int _streams;
-
-    public LiveUpdates(IGrainFactory grains, IOptions<LiveOptions> options, ILogger<LiveUpdates> logger)
-    {
-        (this.grains, this.options, this.logger) = (grains, options, logger);
-        Meter.CreateObservableGauge("shop.live.streams", () => OpenStreams, "{stream}", "Live update streams (GET /api/live) open on this API node");
-    }
 
     /// <summary>The observer's reference; Orleans holds the object weakly, this singleton keeps it alive.</summary>
     private ILiveObserver Reference
@@ -38,17 +27,6 @@ public sealed class LiveUpdates : BackgroundService, ILiveObserver
             lock (_gate)
             {
                 return _reference ??= grains.CreateObjectReference<ILiveObserver>(this);
-            }
-        }
-    }
-
-    public int OpenStreams
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _streams;
             }
         }
     }
@@ -78,6 +56,7 @@ public sealed class LiveUpdates : BackgroundService, ILiveObserver
             }
 
             _streams++;
+            ShopMetrics.LiveStreams.Add(1);
             _streamsByUser[userId] = _streamsByUser.GetValueOrDefault(userId) + 1;
             foreach (var feed in feeds)
             {
@@ -103,6 +82,7 @@ public sealed class LiveUpdates : BackgroundService, ILiveObserver
         lock (_gate)
         {
             _streams--;
+            ShopMetrics.LiveStreams.Add(-1);
             if (--_streamsByUser[reader.UserId] == 0)
             {
                 _streamsByUser.Remove(reader.UserId);
