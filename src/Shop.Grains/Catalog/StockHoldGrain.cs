@@ -28,8 +28,6 @@ public enum StockHoldStatus
 [GenerateSerializer, Immutable, Alias("shop.StockHold")]
 public sealed record StockHold
 {
-    public static readonly StockHold None = new();
-
     [Id(0)] public StockHoldStatus Status { get; init; }
     [Id(1)] public int Quantity { get; init; }
 

@@ -109,8 +109,7 @@ public sealed class CatalogIndexTests(ClusterFixture fixture)
         await WithFreshCluster(async grains =>
         {
             // As the first release left it: the products' states, and every id in the catalog's own state.
-            var silo = (InProcessSiloHandle)_cluster!.Primary!;
-            var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Shop);
+            var storage = _cluster!.ShopStorage();
             var ids = Enumerable.Range(0, 3).Select(_ => ShopIds.New()).ToList();
             foreach (var id in ids)
             {

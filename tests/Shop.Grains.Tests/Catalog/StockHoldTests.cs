@@ -18,9 +18,7 @@ public sealed class StockHoldTests(ClusterFixture fixture)
 {
     private readonly IGrainFactory _grains = fixture.Grains;
 
-    private IServiceProvider Silo => ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost!.Services;
-
-    private IGrainStorage Storage => Silo.GetRequiredKeyedService<IGrainStorage>(StorageNames.Shop);
+    private IGrainStorage Storage => fixture.Cluster.ShopStorage();
 
     [Fact]
     public async Task A_products_stored_state_does_not_grow_with_the_open_orders_holding_it()
@@ -95,7 +93,7 @@ public sealed class StockHoldTests(ClusterFixture fixture)
     private async Task<int> StoredSize(string productId)
     {
         var state = (await Read(productId)).State!;
-        return Silo.GetRequiredService<Serializer>().SerializeToArray(state).Length;
+        return fixture.Cluster.PrimaryServices().GetRequiredService<Serializer>().SerializeToArray(state).Length;
     }
 
     private GrainId ProductGrainId(string productId) => _grains.GetGrain<IProductGrain>(productId).GetGrainId();

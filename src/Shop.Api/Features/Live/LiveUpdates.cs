@@ -45,7 +45,7 @@ public sealed class LiveUpdates(IGrainFactory grains, IOptions<LiveOptions> opti
     }
 
     /// <summary>Opens a reader of the feeds, subscribed before it is returned; null when a bound is reached.</summary>
-    public async Task<LiveReader?> Open(string userId, IReadOnlyList<string> feeds)
+    public async Task<LiveReader?> Open(string userId, string[] feeds)
     {
         var reader = new LiveReader(userId, feeds);
         lock (_gate)
