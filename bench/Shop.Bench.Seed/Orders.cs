@@ -96,7 +96,8 @@ internal static class OrderGenerator
             var order = new StoredOrder(id, customer.Id, status, lines, subtotal, shipping, address, Note: null, payment, shipment,
                 history, createdAt, deadline);
             var state = new OrderState { Order = order, ProjectedVersion = history.Count };
-            var row = new OrderRow(id, OrderRow.NumberOf(id), customer.Id, customer.Email, status, order.Total, createdAt, history[^1].At, history.Count);
+            var row = new OrderRow(id, OrderRow.NumberOf(id), customer.Id, customer.Email, status, order.Total, createdAt, history[^1].At, history.Count,
+                [.. lines.Select(l => new OrderRowLine(l.ProductId, l.Name, l.Quantity, l.LineTotal))]);
             yield return new Generated(state, row);
         }
     }

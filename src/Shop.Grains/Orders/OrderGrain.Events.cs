@@ -138,7 +138,8 @@ internal sealed partial class OrderGrain
         {
             _email ??= (await GrainFactory.GetGrain<IUserGrain>(order.UserId).GetProfile())?.Email ?? "";
             await readModel.Upsert(new OrderRow(order.Id, OrderRow.NumberOf(order.Id), order.UserId, _email, order.Status, order.Total,
-                order.CreatedAt, order.History[^1].At, order.History.Count));
+                order.CreatedAt, order.History[^1].At, order.History.Count,
+                [.. order.Items.Select(l => new OrderRowLine(l.ProductId, l.Name, l.Quantity, l.LineTotal))]));
 
             // Not written now: it rides with the order's next write, and a projection repeated after
             // a restart changes nothing.

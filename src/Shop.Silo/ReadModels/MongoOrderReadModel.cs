@@ -9,7 +9,8 @@ namespace Shop.Silo.ReadModels;
 /// <summary>
 /// The admin order list in MongoDB's <c>shop_orders</c> collection (migration step 4), one document
 /// per order (<c>_id</c>: the order id). An upsert matches the id and a lower version, so a later
-/// version is never replaced; a page is a keyset query on one of the collection's indexes.
+/// version is never replaced; a page is a keyset query on one of the collection's indexes. The
+/// order's lines ride in the document (<c>lines</c>) for the dashboard.
 /// </summary>
 public sealed class MongoOrderReadModel(MongoConnection connection) : IOrderReadModel
 {
@@ -24,6 +25,16 @@ public sealed class MongoOrderReadModel(MongoConnection connection) : IOrderRead
             { "total", row.Total }, { "createdAt", row.CreatedAt.UtcDateTime }, { "updatedAt", row.UpdatedAt.UtcDateTime },
             { "version", row.Version },
         });
+        if (row.Lines.Count > 0)
+        {
+            // Fixed at placement: writing them again changes nothing, and rows written before they were
+            // projected gain them with the order's next change.
+            update["$set"]["lines"] = new BsonArray(row.Lines.Select(l => new BsonDocument
+            {
+                { "productId", l.ProductId }, { "name", l.Name }, { "quantity", l.Quantity }, { "amount", l.Amount },
+            }));
+        }
+
         try
         {
             await Orders.UpdateOneAsync(filter, update, new UpdateOptions { IsUpsert = true }, cancellationToken);

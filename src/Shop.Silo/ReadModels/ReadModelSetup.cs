@@ -19,12 +19,16 @@ public static class ReadModelSetup
             case StorageProvider.Postgres:
                 services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnection!));
                 services.TryAddSingleton<IOrderReadModel, PostgresOrderReadModel>();
+                services.TryAddSingleton<IOrderStatistics, PostgresOrderStatistics>();
                 break;
             case StorageProvider.MongoDb:
                 services.TryAddSingleton<IOrderReadModel, MongoOrderReadModel>();
+                services.TryAddSingleton<IOrderStatistics, MongoOrderStatistics>();
                 break;
             default:
-                services.TryAddSingleton<IOrderReadModel, MemoryOrderReadModel>();
+                services.TryAddSingleton<MemoryOrderReadModel>();
+                services.TryAddSingleton<IOrderReadModel>(sp => sp.GetRequiredService<MemoryOrderReadModel>());
+                services.TryAddSingleton<IOrderStatistics>(sp => new MemoryOrderStatistics(sp.GetRequiredService<MemoryOrderReadModel>()));
                 break;
         }
 

@@ -35,6 +35,10 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         var migrator = new PostgresMigrator(connection, TextWriter.Null);
         await migrator.MigrateAsync();
 
+        Assert.Equal(6, await migrator.RollbackAsync());
+        Assert.DoesNotContain("shop_order_lines", await Tables(connection));
+        Assert.Contains("shop_orders", await Tables(connection));
+
         Assert.Equal(5, await migrator.RollbackAsync());
         Assert.DoesNotContain("shop_orders", await Tables(connection));
         Assert.Contains("orleansreminderstable", await Tables(connection));
@@ -55,6 +59,7 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         Assert.Equal(PostgresMigrator.All.Count, await migrator.MigrateAsync());
         Assert.Equal(21, await Scalar<long>(connection, "SELECT count(*) FROM orleansquery"));
         Assert.Contains("shop_orders", await Tables(connection));
+        Assert.Contains("shop_order_lines", await Tables(connection));
     }
 
     [SkippableFact]

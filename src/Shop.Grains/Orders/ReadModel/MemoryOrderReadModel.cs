@@ -10,6 +10,9 @@ public sealed class MemoryOrderReadModel : IOrderReadModel
 {
     private readonly ConcurrentDictionary<string, OrderRow> _rows = new();
 
+    /// <summary>Every row as it is now (for <see cref="MemoryOrderStatistics"/>).</summary>
+    internal ICollection<OrderRow> Rows => _rows.Values;
+
     public Task Upsert(OrderRow row, CancellationToken cancellationToken = default)
     {
         _rows.AddOrUpdate(row.OrderId, row, (_, known) => known.Version >= row.Version ? known : row);

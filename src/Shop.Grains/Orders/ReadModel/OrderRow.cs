@@ -6,7 +6,8 @@ namespace Shop.Grains.Orders.ReadModel;
 /// <summary>
 /// One order as the admin list reads it: a projection of the order's events, written by the order
 /// grain after each change and kept at the highest <see cref="Version"/> (the number of events), so
-/// a replay or a retry never duplicates or turns a row back.
+/// a replay or a retry never duplicates or turns a row back. <see cref="Lines"/> never change after
+/// placement; rows written before they were projected gain them with the order's next change.
 /// </summary>
 public sealed record OrderRow(
     string OrderId,
@@ -17,8 +18,11 @@ public sealed record OrderRow(
     long Total,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    IReadOnlyList<OrderRowLine>? Lines = null)
 {
+    public IReadOnlyList<OrderRowLine> Lines { get; init; } = Lines ?? [];
+
     /// <summary>The short number shoppers see: the last 8 characters of the id, upper case.</summary>
     public static string NumberOf(string orderId) => orderId[^8..].ToUpperInvariant();
 }
