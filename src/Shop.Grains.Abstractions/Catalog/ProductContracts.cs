@@ -2,7 +2,10 @@ using Shop.Grains.Common;
 
 namespace Shop.Grains.Catalog;
 
-/// <summary>What an admin edits. Prices are in fen (minor units).</summary>
+/// <summary>
+/// What an admin edits. Prices are in fen (minor units). <see cref="LowStockThreshold"/>: the stock at
+/// or below which the dashboard lists the product (null: <see cref="LowStock.DefaultThreshold"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("shop.contract.ProductDetails")]
 public sealed record ProductDetails(
     [property: Id(0)] string Name,
@@ -11,7 +14,15 @@ public sealed record ProductDetails(
     [property: Id(3)] string Category,
     [property: Id(4)] string? Brand,
     [property: Id(5)] IReadOnlyList<string> Images,
-    [property: Id(6)] IReadOnlyDictionary<string, string> Attributes);
+    [property: Id(6)] IReadOnlyDictionary<string, string> Attributes,
+    [property: Id(7)] int? LowStockThreshold = null);
+
+public static class LowStock
+{
+    public const int DefaultThreshold = 10;
+
+    public static bool IsLow(int stock, int? threshold) => stock <= (threshold ?? DefaultThreshold);
+}
 
 [GenerateSerializer, Immutable, Alias("shop.NewProduct")]
 public sealed record NewProduct(

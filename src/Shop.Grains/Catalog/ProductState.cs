@@ -49,9 +49,11 @@ public sealed record StoredProductDetails(
     [property: Id(3)] string Category,
     [property: Id(4)] string? Brand,
     [property: Id(5)] IReadOnlyList<string> Images,
-    [property: Id(6)] IReadOnlyDictionary<string, string> Attributes)
+    [property: Id(6)] IReadOnlyDictionary<string, string> Attributes,
+    [property: Id(7)] int? LowStockThreshold = null)
 {
-    public static StoredProductDetails From(ProductDetails d) => new(d.Name, d.Description, d.Price, d.Category, d.Brand, d.Images, d.Attributes);
+    public static StoredProductDetails From(ProductDetails d) =>
+        new(d.Name, d.Description, d.Price, d.Category, d.Brand, d.Images, d.Attributes, d.LowStockThreshold);
 
-    public ProductDetails ToContract() => new(Name, Description, Price, Category, Brand, Images, Attributes);
+    public ProductDetails ToContract() => new(Name, Description, Price, Category, Brand, Images, Attributes, LowStockThreshold);
 }

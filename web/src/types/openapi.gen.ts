@@ -1187,6 +1187,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dashboard/top-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    by?: string;
+                    tz?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TopProductsResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1345,6 +1422,25 @@ export interface components {
             /** Format: int64 */
             expectedTotal?: null | number;
         };
+        DashboardResponse: {
+            timeZone: string;
+            today: components["schemas"]["DaySales"];
+            yesterday: components["schemas"]["DaySales"];
+            ordersByStatus: {
+                [key: string]: number;
+            };
+            last30Days: components["schemas"]["DaySales"][];
+            lowStock: components["schemas"]["LowStockList"];
+            expiringUnpaid: components["schemas"]["UnpaidOrder"][];
+        };
+        DaySales: {
+            /** Format: date */
+            day: string;
+            /** Format: int32 */
+            orders: number;
+            /** Format: int64 */
+            revenue: number;
+        };
         FacetCount: {
             id: string;
             /** Format: int32 */
@@ -1376,6 +1472,19 @@ export interface components {
         LoginRequest: {
             email: string;
             password: string;
+        };
+        LowStockList: {
+            items: components["schemas"]["LowStockProduct"][];
+            /** Format: int32 */
+            total: number;
+        };
+        LowStockProduct: {
+            id: string;
+            name: string;
+            /** Format: int32 */
+            stock: number;
+            /** Format: int32 */
+            threshold: number;
         };
         OrderLineResponse: {
             productId: string;
@@ -1468,6 +1577,8 @@ export interface components {
             attributes?: null | {
                 [key: string]: string;
             };
+            /** Format: int32 */
+            lowStockThreshold?: null | number;
         };
         ProductResponse: {
             id: string;
@@ -1492,6 +1603,8 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             revision: number;
+            /** Format: int32 */
+            lowStockThreshold: null | number;
         };
         ProductSummary: {
             id: string;
@@ -1538,6 +1651,34 @@ export interface components {
         StockRequest: {
             /** Format: int32 */
             stock: null | number;
+        };
+        TopProduct: {
+            id: string;
+            name: string;
+            /** Format: int64 */
+            units: number;
+            /** Format: int64 */
+            revenue: number;
+        };
+        TopProductsResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            timeZone: string;
+            by: string;
+            items: components["schemas"]["TopProduct"][];
+        };
+        UnpaidOrder: {
+            id: string;
+            number: string;
+            email: string;
+            /** Format: int64 */
+            total: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paymentDeadline: string;
         };
         UpdateProfileRequest: {
             name?: null | string;

@@ -22,7 +22,8 @@ public sealed record ProductRequest(
     [property: MaxLength(50), PlainText] string? Brand = null,
     [property: MaxLength(ProductLimits.MaxImages)] List<string>? Images = null,
     [property: Range(0, ProductLimits.MaxStock)] int? Stock = null,
-    Dictionary<string, string>? Attributes = null)
+    Dictionary<string, string>? Attributes = null,
+    [property: Range(0, ProductLimits.MaxStock)] int? LowStockThreshold = null)
 {
     /// <summary>Checks what attributes cannot say: known category, image URLs, attribute sizes.</summary>
     public Dictionary<string, string[]> Check(bool stockRequired)
@@ -61,7 +62,8 @@ public sealed record ProductRequest(
         Name.Trim(), Description?.Trim() ?? "", Price!.Value, Category,
         string.IsNullOrWhiteSpace(Brand) ? null : Brand.Trim(),
         Images is { Count: > 0 } images ? images : defaultImages,
-        Attributes ?? []);
+        Attributes ?? [],
+        LowStockThreshold);
 
     private static bool IsImageUrl(string value) =>
         (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal))

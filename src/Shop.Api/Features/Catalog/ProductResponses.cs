@@ -12,11 +12,11 @@ public sealed record ProductSummary(
 public sealed record ProductResponse(
     string Id, string Name, long Price, string Category, string? Brand, string ImageUrl, int Stock, double? Rating,
     string Description, IReadOnlyList<string> Images, IReadOnlyDictionary<string, string> Attributes,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Revision)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Revision, int? LowStockThreshold)
 {
     public static ProductResponse From(ProductView p) => new(
         p.Id, p.Details.Name, p.Details.Price, p.Details.Category, p.Details.Brand, p.ImageUrl, p.Stock, p.Rating,
-        p.Details.Description, p.Details.Images, p.Details.Attributes, p.CreatedAt, p.UpdatedAt, p.Revision);
+        p.Details.Description, p.Details.Images, p.Details.Attributes, p.CreatedAt, p.UpdatedAt, p.Revision, p.Details.LowStockThreshold);
 }
 
 /// <summary>A page of products (API.md's page of `productSummary`) with the counts the filters show.</summary>
