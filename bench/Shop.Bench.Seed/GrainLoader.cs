@@ -15,7 +15,7 @@ namespace Shop.Bench.Seed;
 /// settings (STORAGE_PROVIDER, GATEWAY_PORT, POSTGRES_CONNECTION, CLUSTER_ID, SERVICE_ID from the
 /// environment, as <c>AddShopClient</c> reads them). Every write is a real grain call: products
 /// through <see cref="IProductGrain.Create"/> (which registers them in the catalog), shoppers through
-/// <see cref="IUserEmailGrain.Register"/>, cart lines through <see cref="ICartGrain.Add"/>.
+/// <see cref="IEmailIndexGrain.Register"/>, cart lines through <see cref="ICartGrain.Add"/>.
 /// </summary>
 internal sealed class GrainLoader : IAsyncDisposable
 {
@@ -66,14 +66,14 @@ internal sealed class GrainLoader : IAsyncDisposable
     public async Task<List<string>> CreateShoppers(IReadOnlyList<UserRow> users, string passwordHash, IReadOnlyList<string> pool, int parallel)
     {
         var ids = new string[users.Count];
-        using var progress = new Progress("shoppers through IUserEmailGrain.Register + 5 cart lines", users.Count);
+        using var progress = new Progress("shoppers through IEmailIndexGrain.Register + 5 cart lines", users.Count);
         var failures = new Failures();
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>
         {
             var user = users[i];
-            var email = Grains.GetGrain<IUserEmailGrain>(user.Email);
+            var email = Grains.EmailIndexOf(user.Email);
             var registered = await failures.Try(() => email.Register(new NewUser(user.Email, user.Name, passwordHash, Roles.Customer, Languages.Chinese)));
-            var id = registered?.Value?.Id ?? await email.GetUserId();
+            var id = registered?.Value?.Id ?? await email.GetUserId(user.Email);
             if (id is null)
             {
                 failures.Add($"{user.Email}: {registered?.Error?.Detail ?? "not registered"}");

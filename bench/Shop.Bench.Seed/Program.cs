@@ -18,7 +18,7 @@ const string Usage = """
                 creates products through IProductGrain.Create on a running shop (an Orleans client,
                 configured like an API node by STORAGE_PROVIDER, GATEWAY_PORT, POSTGRES_CONNECTION ...)
       grains-shoppers  --data DIR --count N --out FILE [--parallel P]
-                registers the first N customers through IUserEmailGrain.Register, fills their carts
+                registers the first N customers through IEmailIndexGrain.Register, fills their carts
                 (5 lines) and writes their user ids to FILE
       grains-carts     --data DIR --count N [--lines L] [--parallel P]
                 N more carts of L lines (default 5), as many shoppers would fill them

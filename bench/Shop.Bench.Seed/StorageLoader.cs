@@ -145,7 +145,7 @@ internal sealed class StorageLoader : IAsyncDisposable
     {
         using var progress = new Progress("accounts (+ carts) into grain storage (COPY)", users.Count);
         var userType = Grains.GetGrain<IUserGrain>("x").GetGrainId().Type;
-        var emailType = Grains.GetGrain<IUserEmailGrain>("x").GetGrainId().Type;
+        var emailType = Grains.GetGrain<IEmailIndexGrain>("x").GetGrainId().Type;
         var cartType = Grains.GetGrain<ICartGrain>("x").GetGrainId().Type;
         IEnumerable<Func<StateRow>> RowsOf(int i)
         {
@@ -155,7 +155,7 @@ internal sealed class StorageLoader : IAsyncDisposable
                 Profile = new StoredProfile(u.Id, u.Email, u.Name, Roles.Customer, Phone: null, DefaultAddress: null, Languages.Chinese, u.CreatedAt),
                 PasswordHash = passwordHash,
             });
-            yield return () => Row("email", GrainId.Create(emailType, u.Email), new UserEmailState { UserId = u.Id });
+            yield return () => Row("email", GrainId.Create(emailType, EmailIndex.KeyOf(u.Email)), new UserEmailState { UserId = u.Id });
             if (i < shoppers)
             {
                 var lines = DataFiles.CartLinesOf(i, pool).Select(p => new StoredCartLine(p, 1)).ToImmutableList();
@@ -167,7 +167,7 @@ internal sealed class StorageLoader : IAsyncDisposable
             rows => progress.Add(rows.Count(r => r.StateName == "user")));
         var summary = progress.Finish();
         await Verify<UserState>("user", GrainId.Create(userType, users[^1].Id), s => s.Profile?.Email == users[^1].Email);
-        await Verify<UserEmailState>("email", GrainId.Create(emailType, users[0].Email), s => s.UserId == users[0].Id);
+        await Verify<UserEmailState>("email", GrainId.Create(emailType, EmailIndex.KeyOf(users[0].Email)), s => s.UserId == users[0].Id);
         if (shoppers > 0)
         {
             await Verify<CartState>("cart", GrainId.Create(cartType, users[0].Id), s => s.Lines.Count == 5);

@@ -32,8 +32,8 @@ internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, 
         }
 
         var normalized = ShopIds.NormalizeEmail(email);
-        var emailGrain = grains.GetGrain<IUserEmailGrain>(normalized);
-        if (await emailGrain.GetUserId() is { } existing)
+        var emailGrain = grains.EmailIndexOf(normalized);
+        if (await emailGrain.GetUserId(normalized) is { } existing)
         {
             if (generated is not null)
             {

@@ -1,39 +1,23 @@
-using Microsoft.Extensions.Options;
 using Shop.Grains.Common;
 
 namespace Shop.Grains.Users;
 
-internal sealed class UserEmailGrain(
-    [PersistentState("email", StorageNames.Shop)] IPersistentState<UserEmailState> store,
-    IOptions<ShopRulesOptions> rules,
-    TimeProvider clock) : Grain, IUserEmailGrain
+/// <summary>
+/// The previous release's email index, keyed by the address: here only to pass the calls of that
+/// release's API nodes, during a rolling upgrade, on to the new index (<see cref="IEmailIndexGrain"/>).
+/// It has no state of its own any more; the new index reads what it stored (<see cref="PreviousEmailIndex"/>).
+/// </summary>
+internal sealed class UserEmailGrain : Grain, IUserEmailGrain
 {
-    private readonly SignInThrottle _throttle = new(rules.Value);
+    private string Email => this.GetPrimaryKeyString();
 
-    public async Task<Outcome<UserProfile>> Register(NewUser user)
-    {
-        if (store.State.UserId is not null)
-        {
-            return UserErrors.EmailTaken();
-        }
+    private IEmailIndexGrain Index => GrainFactory.EmailIndexOf(Email);
 
-        // The account is created before the claim is saved: a failure in between leaves an orphan
-        // account nobody can reach, never a claimed email without an account.
-        var userId = ShopIds.New();
-        var created = await GrainFactory.GetGrain<IUserGrain>(userId).Create(user);
-        if (!created.IsSuccess)
-        {
-            return created;
-        }
+    public Task<Outcome<UserProfile>> Register(NewUser user) => Index.Register(user);
 
-        await store.SaveAsync(new UserEmailState { UserId = userId });
-        ShopMetrics.Registrations.Add(1);
-        return created;
-    }
+    public Task<string?> GetUserId() => Index.GetUserId(Email);
 
-    public Task<string?> GetUserId() => Task.FromResult(store.State.UserId);
+    public Task<TimeSpan?> BeginLoginAttempt(string client) => Index.BeginLoginAttempt(client);
 
-    public Task<TimeSpan?> BeginLoginAttempt(string client) => Task.FromResult(_throttle.Begin(client, clock.GetUtcNow()));
-
-    public Task<bool> EndLoginAttempt(string client, bool succeeded) => Task.FromResult(_throttle.End(client, succeeded, clock.GetUtcNow()));
+    public Task<bool> EndLoginAttempt(string client, bool succeeded) => Index.EndLoginAttempt(client, succeeded);
 }

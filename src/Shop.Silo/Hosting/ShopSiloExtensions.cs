@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
+using Shop.Grains.Users;
 using Shop.Silo.Configuration;
 using Shop.Silo.Notifications;
 using Shop.Silo.ReadModels;
@@ -115,6 +116,7 @@ public static class ShopSiloExtensions
         silo.AddMemoryGrainStorage(StorageNames.Shop, options => options.Configure<Serializer>((o, serializer) =>
             o.GrainStorageSerializer = PostgresPersistence.BinaryStateSerializer(serializer)));
         silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton<PreviousEmailIndex>(PreviousEmailIndex.None);
         return silo;
     }
 
@@ -133,6 +135,7 @@ public static class ShopSiloExtensions
         });
 
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<PreviousEmailIndex>(PreviousEmailIndex.InStorage);
         silo.Services.TryAddSingleton<ICardGateway, SimulatedCardGateway>();
         silo.Services.AddShopDelivery(config);
         return silo;

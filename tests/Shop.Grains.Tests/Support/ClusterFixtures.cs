@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Shop.Grains.Common;
+using Shop.Grains.Users;
 using Shop.Silo.Hosting;
 using Shop.Silo.Notifications;
 
@@ -34,6 +35,9 @@ public class ClusterFixture : IAsyncLifetime
         {
             SentNotifications.Register(silo.Services);
             TestReadModel.Register(silo.Services);
+            // As on a database: accounts the previous release indexed under the address are looked for
+            // (tests write such records into the memory storage themselves).
+            silo.Services.AddSingleton<PreviousEmailIndex>(PreviousEmailIndex.InStorage);
             silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
         }
     }

@@ -24,10 +24,10 @@ public static class AuthApi
         RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, CancellationToken cancellationToken)
     {
         var email = ShopIds.NormalizeEmail(request.Email);
-        var emailGrain = grains.GetGrain<IUserEmailGrain>(email);
+        var emailGrain = grains.EmailIndexOf(email);
         // A taken email is refused before the password is hashed, so it costs no bcrypt (the
         // registration below still refuses it if another one wins the race meanwhile).
-        if (await emailGrain.GetUserId() is not null)
+        if (await emailGrain.GetUserId(email) is not null)
         {
             return Problems.From(UserErrors.EmailTaken());
         }

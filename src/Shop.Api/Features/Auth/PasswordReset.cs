@@ -83,7 +83,7 @@ internal sealed class PasswordResetIssuer(
 
     private async Task Issue(string email)
     {
-        if (await grains.GetGrain<IUserEmailGrain>(email).GetUserId() is not { } userId)
+        if (await grains.EmailIndexOf(email).GetUserId(email) is not { } userId)
         {
             return;
         }

@@ -20,7 +20,7 @@ public sealed class SignInGuard(IGrainFactory grains, PasswordHasher hasher, Out
 {
     public async Task<SignInCheck> Check(string email, string password, string client, CancellationToken cancellationToken)
     {
-        var emailGrain = grains.GetGrain<IUserEmailGrain>(ShopIds.NormalizeEmail(email));
+        var emailGrain = grains.EmailIndexOf(email);
         if (await emailGrain.BeginLoginAttempt(client) is { } wait)
         {
             return new SignInCheck(wait, null, null);
@@ -28,7 +28,7 @@ public sealed class SignInGuard(IGrainFactory grains, PasswordHasher hasher, Out
 
         // An attempt that throws (a full hashing queue) is not ended: it stops counting after 30 s
         // and is not held against the client as a failure.
-        var userId = await emailGrain.GetUserId();
+        var userId = await emailGrain.GetUserId(email);
         var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
         var credentials = user is null ? null : await user.GetCredentials();
         var valid = await hasher.Verify(password, credentials?.PasswordHash, cancellationToken);
