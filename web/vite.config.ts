@@ -37,6 +37,7 @@ export default defineConfig({
       'account/account-profile': { js: 285, css: 23 },
       'account/account-orders': { js: 283, css: 21 },
       'account/account-order-detail': { js: 393, css: 38 },
+      'admin/admin-dashboard': { js: 380, css: 34 },
       'admin/admin-products': { js: 386, css: 41 },
       'admin/admin-orders': { js: 391, css: 43 },
     }),

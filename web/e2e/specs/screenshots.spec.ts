@@ -41,6 +41,7 @@ const shots: Shot[] = [
   { name: 'orders', url: '/account/orders', ready: '[data-testid="order-row"], [data-testid="orders-empty"]', as: 'customer' },
   { name: 'order-detail', url: '/account/orders/{orderId}', ready: '[data-testid="order-detail"]', as: 'customer' },
   { name: 'admin-products', url: '/admin/products', ready: '[data-testid="admin-product-row"]', as: 'admin' },
+  { name: 'admin-dashboard', url: '/admin', ready: '[data-testid="sales-chart"] canvas', as: 'admin' },
   { name: 'admin-orders', url: '/admin/orders', ready: '[data-testid="admin-order-row"], [data-testid="admin-orders"] .ant-empty', as: 'admin' },
 ];
 

@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAdmin />,
             children: [
+              { path: '/admin', ...page(() => import('./routes/admin/admin-dashboard')) },
               { path: '/admin/products', ...page(() => import('./routes/admin/admin-products')) },
               { path: '/admin/orders', ...page(() => import('./routes/admin/admin-orders')) },
             ],

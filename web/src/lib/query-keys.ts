@@ -34,7 +34,7 @@ export const orderKeys = {
   detail: (id: string) => [...orderKeys.all, 'detail', id] as const,
 };
 
-/** The admin pages: product table, one product to edit, order table. */
+/** The admin pages: product table, one product to edit, order table, dashboard. */
 export const adminKeys = {
   all: ['admin'] as const,
   productLists: () => [...adminKeys.all, 'products'] as const,
@@ -43,6 +43,10 @@ export const adminKeys = {
   product: (id: string) => [...adminKeys.productDetails(), id] as const,
   orderLists: () => [...adminKeys.all, 'orders'] as const,
   orders: <Q extends object>(query: Q) => [...adminKeys.orderLists(), query] as const,
+  /** The dashboard's numbers follow orders, so an order change refreshes them too. */
+  dashboard: () => [...adminKeys.orderLists(), 'dashboard'] as const,
+  dashboardSummary: (timeZone: string) => [...adminKeys.dashboard(), 'summary', timeZone] as const,
+  topProducts: <Q extends object>(query: Q) => [...adminKeys.dashboard(), 'top-products', query] as const,
 };
 
 /**

@@ -70,3 +70,8 @@ export interface ProblemDetails {
   /** Values the translation needs, e.g. `{ available: 3 }`. */
   params?: Record<string, string | number>;
 }
+
+/** The admin dashboard: days in `timeZone`; revenue counts paid orders not refunded, by the day they were placed. */
+export type Dashboard = Schemas['DashboardResponse'];
+export type DaySales = Schemas['DaySales'];
+export type TopProducts = Schemas['TopProductsResponse'];

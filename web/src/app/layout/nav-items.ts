@@ -9,6 +9,7 @@ export interface NavItem {
 export const MAIN_NAV: NavItem[] = [
   { to: '/', labelKey: 'nav.home', testId: 'nav-home' },
   { to: '/products', labelKey: 'nav.products', testId: 'nav-products' },
+  { to: '/admin', labelKey: 'nav.adminDashboard', testId: 'nav-admin-dashboard', adminOnly: true },
   { to: '/admin/products', labelKey: 'nav.adminProducts', testId: 'nav-admin-products', adminOnly: true },
   { to: '/admin/orders', labelKey: 'nav.adminOrders', testId: 'nav-admin-orders', adminOnly: true },
 ];

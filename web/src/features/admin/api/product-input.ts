@@ -8,4 +8,6 @@ export interface ProductInput {
   images?: string[];
   /** Required on create; on update sent only when the admin changed it (see ProductFormModal). */
   stock?: number;
+  /** The dashboard lists the product at or below this stock; absent: 10. */
+  lowStockThreshold?: number;
 }

@@ -31,9 +31,10 @@ interface FormValues {
   brand?: string;
   images?: string[];
   stock: number;
+  lowStockThreshold?: number | null;
 }
 
-const FIELDS = ['name', 'description', 'price', 'category', 'brand', 'images', 'stock'];
+const FIELDS = ['name', 'description', 'price', 'category', 'brand', 'images', 'stock', 'lowStockThreshold'];
 
 export function ProductFormModal({ open, productId, categories, onClose, onSaved }: ProductFormModalProps) {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
         brand: p.brand ?? undefined,
         images: p.images ?? [],
         stock: p.stock,
+        lowStockThreshold: p.lowStockThreshold ?? undefined,
       });
     }
   }, [open, existing.data, form]);
@@ -85,6 +87,7 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
       // On edit, stock goes only when the admin changed it: the number shown was the stock when the
       // form opened, and sending it back unchanged would undo every reservation made since.
       stock: !productId || values.stock !== baseline?.stock ? values.stock : undefined,
+      lowStockThreshold: values.lowStockThreshold ?? undefined,
     };
     // A new stock is written only over the stock it was decided from (If-Match).
     const revision = productId && input.stock !== undefined ? baseline?.revision : undefined;
@@ -138,6 +141,15 @@ export function ProductFormModal({ open, productId, categories, onClose, onSaved
             </Form.Item>
             <Form.Item name="stock" label={t('admin.stock')} style={{ flex: '1 1 120px' }} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 0, max: 1_000_000, message: t('validation.stockRange') }]}>
               <InputNumber precision={0} style={{ width: '100%' }} data-testid="product-form-stock" />
+            </Form.Item>
+            <Form.Item
+              name="lowStockThreshold"
+              label={t('admin.lowStockThreshold')}
+              tooltip={t('admin.lowStockThresholdHint')}
+              style={{ flex: '1 1 120px' }}
+              rules={[{ type: 'number', min: 0, max: 1_000_000, message: t('validation.stockRange') }]}
+            >
+              <InputNumber precision={0} placeholder="10" style={{ width: '100%' }} data-testid="product-form-low-stock" />
             </Form.Item>
           </div>
           <Form.Item name="category" label={t('catalog.category')} rules={[{ required: true, message: t('validation.required') }]}>

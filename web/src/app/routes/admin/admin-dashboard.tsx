@@ -1,0 +1,5 @@
+import { DashboardView } from '@/features/admin/components/DashboardView';
+
+export default function AdminDashboardPage() {
+  return <DashboardView />;
+}
