@@ -20,7 +20,7 @@
 #      max_connections (200)
 #   4. for each catalog size and connection count, measures with wrk, call by call and target by
 #      target in turn: the bare endpoint, list, search, product detail, cart add, cart read, the
-#      bare endpoint again; then the admin order list on PostgreSQL (at the orders loaded),
+#      bare endpoint again; then the admin order list and dashboard on PostgreSQL (at the orders loaded),
 #      product creation through the admin API, bulk import (Shop.Silo import of 10,000 products),
 #      and the shop process's RSS with 100,000 more carts
 #   5. writes the report to bench/.work/report.md (and stdout)
@@ -361,6 +361,22 @@ admin_orders() {
   done
 }
 
+# The admin dashboard at the orders loaded: its first screen, and the best sellers of 30 days and of a year.
+admin_dashboard() {
+  local token connections=16 name year_ago
+  token="$(admin_token shop-pg)"
+  year_ago="$(date -u -d '-364 days' +%Y-%m-%d)"
+  echo "/api/admin/dashboard?tz=Asia/Shanghai" >"$RUN/dashboard-summary.txt"
+  printf '/api/admin/dashboard/top-products?tz=Asia/Shanghai&by=%s\n' units revenue >"$RUN/dashboard-top30.txt"
+  printf '/api/admin/dashboard/top-products?tz=Asia/Shanghai&from=%s&to=%s&by=%s\n' \
+    "$year_ago" "$(date -u +%Y-%m-%d)" units "$year_ago" "$(date -u +%Y-%m-%d)" revenue >"$RUN/dashboard-top365.txt"
+  log "admin dashboard at $ORDERS orders ($connections connections, $DURATION per call)"
+  for name in summary top30 top365; do
+    run shop-pg paths "$connections" "$WARMUP" BENCH_PATHS="$RUN/dashboard-$name.txt" BENCH_AUTH="$token" >/dev/null
+    echo "$ORDERS $connections shop-pg dashboard-$name $(run shop-pg paths "$connections" "$DURATION" BENCH_PATHS="$RUN/dashboard-$name.txt" BENCH_AUTH="$token")" >>"$RESULTS"
+  done
+}
+
 create_products() {
   local target="$1" size="$2" token
   token="$(admin_token "$target")"
@@ -472,6 +488,7 @@ PATHS
   MEASURE_START="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   measure_size "$first"
   admin_orders
+  admin_dashboard
 
   local size previous="$first"
   for size in "${sizes[@]:1}"; do

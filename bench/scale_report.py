@@ -31,6 +31,11 @@ ADMIN = [
     ("admin-number", "order-number prefix `q=` (64 prefixes)"),
     ("admin-cursor", "the next page, through `cursor`"),
 ]
+DASHBOARD = [
+    ("dashboard-summary", "`GET /api/admin/dashboard` (today, yesterday, 30 days, by status, low stock, unpaid)"),
+    ("dashboard-top30", "`GET /api/admin/dashboard/top-products`, last 30 days, by units and by revenue"),
+    ("dashboard-top365", "the same over a year (every order loaded)"),
+]
 
 runs = {}
 rss = None
@@ -125,6 +130,19 @@ if admin:
             print_(f"| {label} | {n(r['rps'])}{failed(r)} | {ms(r['p50'])} | {ms(r['p99'])} |")
     print_("")
 
+dashboard = [(k, v) for k, v in runs.items() if k[3].startswith("dashboard-")]
+if dashboard:
+    orders, conns = dashboard[0][0][0], dashboard[0][0][1]
+    print_(f"#### Admin dashboard at {orders:,} orders (shop, embedded, PostgreSQL; {conns} connections)")
+    print_("")
+    print_("| call | req/s | p50 ms | p99 ms |")
+    print_("|---|---:|---:|---:|")
+    for call, label in DASHBOARD:
+        r = runs.get((orders, conns, "shop-pg", call))
+        if r:
+            print_(f"| {label} | {n(r['rps'])}{failed(r)} | {ms(r['p50'])} | {ms(r['p99'])} |")
+    print_("")
+
 creates = [(k, v) for k, v in runs.items() if k[3] == "create-product"]
 if creates:
     print_(f"#### Product creation through the admin API (`POST /api/admin/products`, 16 at once, at {creates[0][0][0]:,} products)")
@@ -140,7 +158,11 @@ if imports:
     print_("")
     print_("| target | products | writing | products/s | whole command, with the check |")
     print_("|---|---:|---:|---:|---:|")
-    for target, rows, writing, whole in imports:
+    for call, label in DASHBOARD:
+    for (orders, conns, target, c), r in runs.items():
+        if c == call:
+            check(f"dashboard p99 < 1 s at {orders:,} orders: {call}", f"{ms(r['p99'])} ms", r["p99"] < 1000)
+for target, rows, writing, whole in imports:
         print_(f"| {dict(TARGETS)[target]} | {rows:,} | {writing:.1f} s | {rows / writing if writing else 0:,.0f} | {whole:.1f} s |")
     print_("")
 

@@ -25,7 +25,7 @@ const string Usage = """
       storage   --connection C --data DIR [--from A] [--count N] [--users M] [--shoppers S] [--orders K]
                 [--service-id shop] [--silo-port 6391 --gateway-port 6392]
                 writes products (and their catalog registry pages), accounts, the shoppers' carts and
-                K orders (with their shop_orders rows) straight into the shop's PostgreSQL storage;
+                K orders (with their shop_orders and shop_order_lines rows) straight into the shop's PostgreSQL storage;
                 the shop must be stopped
       baseline  --connection C --data DIR --schema FILE [--from A] [--count N] [--users M] [--shoppers S]
                 the same products, accounts and carts into the stateless baseline's tables

@@ -184,6 +184,9 @@ internal sealed class StorageLoader : IAsyncDisposable
         await using var connection = await _database.OpenConnectionAsync();
         await using var import = await connection.BeginBinaryImportAsync(
             "COPY shop_orders (order_id, number, user_id, email, status, total, created_at, updated_at, version) FROM STDIN (FORMAT BINARY)");
+        await using var linesConnection = await _database.OpenConnectionAsync();
+        await using var lines = await linesConnection.BeginBinaryImportAsync(
+            "COPY shop_order_lines (order_id, line_no, product_id, name, quantity, amount) FROM STDIN (FORMAT BINARY)");
         string? first = null, last = null;
         var chunks = orders.Chunk(ChunkSize).Select(chunk =>
         {
@@ -193,16 +196,18 @@ internal sealed class StorageLoader : IAsyncDisposable
             {
                 // Written while the state rows of the same chunk are serialized: the two COPYs run side by side.
                 WriteRow(import, o.Row);
+                WriteLines(lines, o.Row);
             }
 
             return chunk.Select(o => (Func<StateRow>)(() => Row("order", GrainId.Create(type, o.Row.OrderId), o.State))).ToList();
         });
         await CopyStates(chunks, progress, rows => progress.Add(rows.Length));
         await import.CompleteAsync();
+        await lines.CompleteAsync();
         var summary = progress.Finish();
         // As autovacuum leaves a table a year of orders went into: statistics, and the visibility
         // map that lets the admin list count from its indexes alone.
-        foreach (var table in new[] { "shop_orders", "OrleansStorage" })
+        foreach (var table in new[] { "shop_orders", "shop_order_lines", "OrleansStorage" })
         {
             await using var vacuum = _database.CreateCommand($"VACUUM (ANALYZE) {table}");
             vacuum.CommandTimeout = 600;
@@ -226,6 +231,21 @@ internal sealed class StorageLoader : IAsyncDisposable
         import.Write(row.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         import.Write(row.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         import.Write(row.Version, NpgsqlDbType.Integer);
+    }
+
+    private static void WriteLines(NpgsqlBinaryImporter import, OrderRow row)
+    {
+        for (var i = 0; i < row.Lines.Count; i++)
+        {
+            var line = row.Lines[i];
+            import.StartRow();
+            import.Write(row.OrderId, NpgsqlDbType.Varchar);
+            import.Write((short)i, NpgsqlDbType.Smallint);
+            import.Write(line.ProductId, NpgsqlDbType.Varchar);
+            import.Write(line.Name, NpgsqlDbType.Varchar);
+            import.Write(line.Quantity, NpgsqlDbType.Integer);
+            import.Write(line.Amount, NpgsqlDbType.Bigint);
+        }
     }
 
     /// <summary>One OrleansStorage row, with the key columns and hashes the ADO.NET provider computes for it.</summary>
