@@ -130,17 +130,17 @@ if admin:
             print_(f"| {label} | {n(r['rps'])}{failed(r)} | {ms(r['p50'])} | {ms(r['p99'])} |")
     print_("")
 
-dashboard = [(k, v) for k, v in runs.items() if k[3].startswith("dashboard-")]
+dashboard = sorted({(k[0], k[1]) for k in runs if k[3].startswith("dashboard-")})
 if dashboard:
-    orders, conns = dashboard[0][0][0], dashboard[0][0][1]
-    print_(f"#### Admin dashboard at {orders:,} orders (shop, embedded, PostgreSQL; {conns} connections)")
+    print_(f"#### Admin dashboard at {dashboard[0][0]:,} orders (shop, embedded, PostgreSQL)")
     print_("")
-    print_("| call | req/s | p50 ms | p99 ms |")
-    print_("|---|---:|---:|---:|")
+    print_("| call | admins at once | req/s | p50 ms | p99 ms |")
+    print_("|---|---:|---:|---:|---:|")
     for call, label in DASHBOARD:
-        r = runs.get((orders, conns, "shop-pg", call))
-        if r:
-            print_(f"| {label} | {n(r['rps'])}{failed(r)} | {ms(r['p50'])} | {ms(r['p99'])} |")
+        for orders, conns in dashboard:
+            r = runs.get((orders, conns, "shop-pg", call))
+            if r:
+                print_(f"| {label} | {conns} | {n(r['rps'])}{failed(r)} | {ms(r['p50'])} | {ms(r['p99'])} |")
     print_("")
 
 creates = [(k, v) for k, v in runs.items() if k[3] == "create-product"]
@@ -158,11 +158,7 @@ if imports:
     print_("")
     print_("| target | products | writing | products/s | whole command, with the check |")
     print_("|---|---:|---:|---:|---:|")
-    for call, label in DASHBOARD:
-    for (orders, conns, target, c), r in runs.items():
-        if c == call:
-            check(f"dashboard p99 < 1 s at {orders:,} orders: {call}", f"{ms(r['p99'])} ms", r["p99"] < 1000)
-for target, rows, writing, whole in imports:
+    for target, rows, writing, whole in imports:
         print_(f"| {dict(TARGETS)[target]} | {rows:,} | {writing:.1f} s | {rows / writing if writing else 0:,.0f} | {whole:.1f} s |")
     print_("")
 
@@ -226,6 +222,10 @@ for call, label in ADMIN:
     for (orders, conns, target, c), r in runs.items():
         if c == call:
             check(f"admin order list p99 < 100 ms at {orders:,} orders: {label}", f"{ms(r['p99'])} ms", r["p99"] < 100)
+for call, label in DASHBOARD:
+    for (orders, conns, target, c), r in runs.items():
+        if c == call:
+            check(f"dashboard p99 < 1 s at {orders:,} orders, {conns} admin(s) at once: {call}", f"{ms(r['p99'])} ms", r["p99"] < 1000)
 for target, rows, writing, whole in imports:
     if target == "shop-pg" and writing:
         check("bulk import on PostgreSQL ≥ 2,000 products/s", f"{rows / writing:,.0f}/s", rows / writing >= 2000)

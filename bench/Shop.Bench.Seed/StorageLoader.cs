@@ -186,7 +186,7 @@ internal sealed class StorageLoader : IAsyncDisposable
             "COPY shop_orders (order_id, number, user_id, email, status, total, created_at, updated_at, version) FROM STDIN (FORMAT BINARY)");
         await using var linesConnection = await _database.OpenConnectionAsync();
         await using var lines = await linesConnection.BeginBinaryImportAsync(
-            "COPY shop_order_lines (order_id, line_no, product_id, name, quantity, amount) FROM STDIN (FORMAT BINARY)");
+            "COPY shop_order_lines (order_id, line_no, product_id, name, quantity, amount, created_at, status) FROM STDIN (FORMAT BINARY)");
         string? first = null, last = null;
         var chunks = orders.Chunk(ChunkSize).Select(chunk =>
         {
@@ -245,6 +245,8 @@ internal sealed class StorageLoader : IAsyncDisposable
             import.Write(line.Name, NpgsqlDbType.Varchar);
             import.Write(line.Quantity, NpgsqlDbType.Integer);
             import.Write(line.Amount, NpgsqlDbType.Bigint);
+            import.Write(row.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
+            import.Write((short)row.Status, NpgsqlDbType.Smallint);
         }
     }
 

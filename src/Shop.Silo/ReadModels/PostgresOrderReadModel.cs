@@ -18,49 +18,38 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
 
     public async Task Upsert(OrderRow row, CancellationToken cancellationToken = default)
     {
-        await using var batch = database.CreateBatch();
-        var upsert = new NpgsqlBatchCommand($"""
-            INSERT INTO shop_orders ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (order_id) DO UPDATE SET
-                email = EXCLUDED.email, status = EXCLUDED.status, total = EXCLUDED.total,
-                updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
-            WHERE shop_orders.version < EXCLUDED.version
-            """);
-        upsert.Parameters.Add(new() { Value = row.OrderId });
-        upsert.Parameters.Add(new() { Value = row.Number });
-        upsert.Parameters.Add(new() { Value = row.UserId });
-        upsert.Parameters.Add(new() { Value = row.Email });
-        upsert.Parameters.Add(new() { Value = (short)row.Status });
-        upsert.Parameters.Add(new() { Value = row.Total });
-        upsert.Parameters.Add(new() { Value = row.CreatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        upsert.Parameters.Add(new() { Value = row.UpdatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        upsert.Parameters.Add(new() { Value = row.Version });
-        batch.BatchCommands.Add(upsert);
-        if (row.Lines.Count > 0)
-        {
-            batch.BatchCommands.Add(InsertLines(row));
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>The order's lines, unless they are there already (they never change once placed).</summary>
-    private static NpgsqlBatchCommand InsertLines(OrderRow row)
-    {
-        var insert = new NpgsqlBatchCommand("""
-            INSERT INTO shop_order_lines (order_id, line_no, product_id, name, quantity, amount)
-            SELECT $1, line.no, line.product_id, line.name, line.quantity, line.amount
-            FROM unnest($2::smallint[], $3::varchar[], $4::varchar[], $5::integer[], $6::bigint[])
+        // One statement: the lines follow the row's status only when the row itself was written (a
+        // later version), so a late write can turn neither back.
+        await using var command = database.CreateCommand($"""
+            WITH written AS (
+                INSERT INTO shop_orders ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    email = EXCLUDED.email, status = EXCLUDED.status, total = EXCLUDED.total,
+                    updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+                WHERE shop_orders.version < EXCLUDED.version
+                RETURNING status)
+            INSERT INTO shop_order_lines (order_id, line_no, product_id, name, quantity, amount, created_at, status)
+            SELECT $1, line.no, line.product_id, line.name, line.quantity, line.amount, $7, written.status
+            FROM written, unnest($10::smallint[], $11::varchar[], $12::varchar[], $13::integer[], $14::bigint[])
                 AS line(no, product_id, name, quantity, amount)
-            ON CONFLICT (order_id, line_no) DO NOTHING
+            ON CONFLICT (order_id, line_no) DO UPDATE SET status = EXCLUDED.status
+            WHERE shop_order_lines.status <> EXCLUDED.status
             """);
-        insert.Parameters.Add(new() { Value = row.OrderId });
-        insert.Parameters.Add(new() { Value = Enumerable.Range(0, row.Lines.Count).Select(i => (short)i).ToArray() });
-        insert.Parameters.Add(new() { Value = row.Lines.Select(l => l.ProductId).ToArray() });
-        insert.Parameters.Add(new() { Value = row.Lines.Select(l => l.Name).ToArray() });
-        insert.Parameters.Add(new() { Value = row.Lines.Select(l => l.Quantity).ToArray() });
-        insert.Parameters.Add(new() { Value = row.Lines.Select(l => l.Amount).ToArray() });
-        return insert;
+        command.Parameters.Add(new() { Value = row.OrderId });
+        command.Parameters.Add(new() { Value = row.Number });
+        command.Parameters.Add(new() { Value = row.UserId });
+        command.Parameters.Add(new() { Value = row.Email });
+        command.Parameters.Add(new() { Value = (short)row.Status });
+        command.Parameters.Add(new() { Value = row.Total });
+        command.Parameters.Add(new() { Value = row.CreatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.UpdatedAt.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = row.Version });
+        command.Parameters.Add(new() { Value = Enumerable.Range(0, row.Lines.Count).Select(i => (short)i).ToArray() });
+        command.Parameters.Add(new() { Value = row.Lines.Select(l => l.ProductId).ToArray() });
+        command.Parameters.Add(new() { Value = row.Lines.Select(l => l.Name).ToArray() });
+        command.Parameters.Add(new() { Value = row.Lines.Select(l => l.Quantity).ToArray() });
+        command.Parameters.Add(new() { Value = row.Lines.Select(l => l.Amount).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<OrderRowPage> Query(OrderRowQuery query, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
--- 0006_order_lines (down): drops the order lines of the read model. Orders and the admin list
--- stay; the dashboard's best-selling products are empty until the step is applied again.
+-- 0006_order_lines (down): drops the dashboard's order lines and index. Orders and the admin list
+-- stay; the dashboard's best sellers are empty until the step is applied again.
 
-DROP TABLE shop_order_lines;
+DROP INDEX ix_shop_orders_sales;
+DROP TABLE shop_order_lines;   -- drops its index with it
