@@ -13,10 +13,12 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 silo_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 gateway_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp -t shop-e2e-XXXX.log)
+# The shop writes its emails here (no SMTP_HOST); the tests read the links in them, as a shopper would.
+export SHOP_MAIL_DIR="$(mktemp -d -t shop-e2e-mail-XXXX)"
 export SHOP_ADMIN_EMAIL="e2e-admin@shop.local" SHOP_ADMIN_PASSWORD="e2e-admin-password-1"
 
 ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  SILO_PORT=$silo_port GATEWAY_PORT=$gateway_port WEB_ROOT="$PWD/web/dist" \
+  SILO_PORT=$silo_port GATEWAY_PORT=$gateway_port WEB_ROOT="$PWD/web/dist" MAIL_PICKUP_DIR="$SHOP_MAIL_DIR" \
   ADMIN_EMAIL="$SHOP_ADMIN_EMAIL" ADMIN_PASSWORD="$SHOP_ADMIN_PASSWORD" BCRYPT_SALT_ROUNDS=10 \
   JWT_SECRET="e2e-secret-that-is-long-enough-for-hs256-0123456789" LOG_LEVEL=warn \
   dotnet "$api_dll" >"$log" 2>&1 &

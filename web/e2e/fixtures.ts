@@ -1,6 +1,7 @@
 // Shared setup of the browser tests: the shop's API (admin token, a product, new shoppers), the UI
 // language in every page, the browser's own errors (an uncaught one fails the test), and small helpers for
 // the shop's antd forms. Specs import { test, expect } from here.
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page, type Request } from '@playwright/test';
@@ -103,6 +104,42 @@ export async function waitForQuietNetwork(page: Page, quietMs = 500, timeout = 1
     page.off('requestfinished', onDone);
     page.off('requestfailed', onDone);
   }
+}
+
+/**
+ * The path of the link in the newest email of `kind` the shop wrote to `to` (scripts/e2e.sh points
+ * the shop's MAIL_PICKUP_DIR at SHOP_MAIL_DIR), waiting for it to be written.
+ * `to` is matched in the To header, `linkPath` is where the link starts (e.g. /verify-email).
+ */
+export async function mailedLink(to: string, kind: string, linkPath: string): Promise<string> {
+  const dir = process.env.SHOP_MAIL_DIR;
+  if (!dir) throw new Error('set SHOP_MAIL_DIR (scripts/e2e.sh does)');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const file of (await readdir(dir)).filter((f) => f.includes(`-${kind}-`)).sort().reverse()) {
+      const text = decodeMail(await readFile(path.join(dir, file), 'utf8'));
+      if (!text.split(/\r?\n/).some((line) => /^To: /i.test(line) && line.includes(to))) continue;
+      const link = text.match(new RegExp(`https?://[^/\\s]+(${linkPath}\\S*)`));
+      if (link) return link[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no ${kind} email to ${to} in ${dir}`);
+}
+
+/** The headers and the decoded text parts of an .eml (base64 or quoted-printable). */
+function decodeMail(eml: string): string {
+  const parts = eml.split(/\r?\n\r?\n/);
+  return parts
+    .map((part, i) => {
+      const headers = parts[i - 1] ?? '';
+      if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(part.replace(/\s+/g, ''), 'base64').toString('utf8');
+      if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) {
+        return Buffer.from(part.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+      }
+      return part;
+    })
+    .join('\n\n');
 }
 
 /** The UI language as the app keeps it (localStorage), unless the page already chose one. */

@@ -44,7 +44,7 @@ internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, 
             return new Result(normalized, generated);
         }
 
-        var created = await emailGrain.Register(new NewUser(normalized, "Admin", await hasher.Hash(password, CancellationToken.None), Roles.Admin, Languages.Chinese));
+        var created = await emailGrain.Register(new NewUser(normalized, "Admin", await hasher.Hash(password, CancellationToken.None), Roles.Admin, Languages.Chinese, EmailVerified: true));
         if (!created.IsSuccess)
         {
             logger.LogWarning("Could not create the admin account: {Detail}", created.Error!.Detail);

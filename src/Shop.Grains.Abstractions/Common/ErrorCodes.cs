@@ -24,6 +24,8 @@ public static class ErrorCodes
     public const string InvalidCredentials = "auth.invalid_credentials";
     public const string WrongPassword = "auth.wrong_password";
     public const string ResetTokenInvalid = "auth.reset_token_invalid";
+    public const string VerifyTokenInvalid = "auth.verify_token_invalid";
+    public const string EmailVerified = "auth.email_verified";
     public const string AccountGone = "auth.account_gone";
     public const string EmailTaken = "account.email_taken";
     public const string AccountExists = "account.exists";

@@ -34,4 +34,13 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>Uses a reset token: true when it matched an unexpired one; every token is retired then.</summary>
     Task<bool> ResetPassword(string tokenHash, string newPasswordHash);
+
+    /// <summary>
+    /// Stores the hash of a new email verification token in place of the previous one; false (nothing
+    /// stored) when the account does not exist, is verified already, or had a token in the last minute.
+    /// </summary>
+    Task<bool> IssueEmailVerificationToken(string tokenHash, DateTimeOffset expiresAt);
+
+    /// <summary>True when the token matches the unexpired one (again true for the same link once verified).</summary>
+    Task<bool> VerifyEmail(string tokenHash);
 }

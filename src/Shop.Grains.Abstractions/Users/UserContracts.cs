@@ -25,7 +25,8 @@ public sealed record UserProfile(
     [property: Id(4)] string? Phone,
     [property: Id(5)] Address? DefaultAddress,
     [property: Id(6)] string Language,
-    [property: Id(7)] DateTimeOffset CreatedAt);
+    [property: Id(7)] DateTimeOffset CreatedAt,
+    [property: Id(8)] bool EmailVerified = false);
 
 /// <summary>A new account; the password arrives already hashed (bcrypt runs on the API nodes).</summary>
 [GenerateSerializer, Immutable, Alias("shop.NewUser")]
@@ -34,7 +35,8 @@ public sealed record NewUser(
     [property: Id(1)] string Name,
     [property: Id(2)] string PasswordHash,
     [property: Id(3)] string Role,
-    [property: Id(4)] string Language);
+    [property: Id(4)] string Language,
+    [property: Id(5)] bool EmailVerified = false);
 
 [GenerateSerializer, Immutable, Alias("shop.UserCredentials")]
 public sealed record UserCredentials(

@@ -48,7 +48,12 @@ internal sealed class OrderNotificationGrain(
     {
         var shopper = await GrainFactory.GetGrain<IUserGrain>(order.UserId).GetProfile();
         var retry = pipelines.GetPipeline(DeliveryPipelines.Notifications);
-        if (shopper is not null && !_emailSent)
+        if (shopper is { EmailVerified: false } && !_emailSent)
+        {
+            // Order mail goes only to an address its owner proved theirs: anyone can type any address at registration.
+            logger.LogInformation("The {Kind} email of order event {EventId} was not sent: the address is not verified", orderEvent.Kind, orderEvent.Id);
+        }
+        else if (shopper is not null && !_emailSent)
         {
             var (subject, body) = OrderMessages.Email(orderEvent.Kind, order, shopper.Name, shopper.Language, links.Page($"/account/orders/{order.Id}"));
             var email = new EmailMessage(shopper.Email, subject, body, $"order-{orderEvent.Kind.ToString().ToLowerInvariant()}", MessageId: orderEvent.Id);

@@ -21,11 +21,19 @@ internal sealed class UserGrain(
         var profile = new StoredProfile(
             this.GetPrimaryKeyString(), user.Email, user.Name, user.Role,
             Phone: null, DefaultAddress: null, user.Language, clock.GetUtcNow());
-        await store.SaveAsync(new UserState { Profile = profile, PasswordHash = user.PasswordHash });
-        return profile.ToContract();
+        await store.SaveAsync(new UserState
+        {
+            Profile = profile,
+            PasswordHash = user.PasswordHash,
+            EmailVerifiedAt = user.EmailVerified ? profile.CreatedAt : null,
+            MustVerifyEmail = !user.EmailVerified,
+        });
+        return Profile!;
     }
 
-    public Task<UserProfile?> GetProfile() => Task.FromResult(State.Profile?.ToContract());
+    public Task<UserProfile?> GetProfile() => Task.FromResult(Profile);
+
+    private UserProfile? Profile => State.Profile is { } profile ? profile.ToContract() with { EmailVerified = State.EmailVerified } : null;
 
     public Task<UserCredentials?> GetCredentials() => Task.FromResult(
         State.Profile is null ? null : new UserCredentials(State.Profile.Id, State.PasswordHash, State.TokenVersion));
@@ -48,7 +56,7 @@ internal sealed class UserGrain(
             Language = update.Language ?? profile.Language,
         };
         await store.SaveAsync(State with { Profile = next });
-        return next.ToContract();
+        return Profile!;
     }
 
     public async Task<int> ChangePasswordHash(string newPasswordHash)
@@ -93,6 +101,36 @@ internal sealed class UserGrain(
         await ChangePasswordHash(newPasswordHash);
         return true;
     }
+
+    public async Task<bool> IssueEmailVerificationToken(string tokenHash, DateTimeOffset expiresAt)
+    {
+        var now = clock.GetUtcNow();
+        if (State.Profile is null || State.EmailVerified
+            || (State.VerificationToken is { } last && now - last.IssuedAt < EmailVerificationPolicy.Cooldown))
+        {
+            return false;
+        }
+
+        await store.SaveAsync(State with { VerificationToken = new StoredResetToken(tokenHash, now, expiresAt) });
+        return true;
+    }
+
+    public async Task<bool> VerifyEmail(string tokenHash)
+    {
+        if (State.VerificationToken is not { } token || !SameHash(token.Hash, tokenHash) || token.ExpiresAt <= clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        if (State.EmailVerifiedAt is null)
+        {
+            await store.SaveAsync(State with { EmailVerifiedAt = clock.GetUtcNow() });
+        }
+
+        return true;
+    }
+
+    private static bool SameHash(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     private bool Matches(string tokenHash) =>
         LiveResetTokens(clock.GetUtcNow()).Any(t => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t.Hash), Encoding.UTF8.GetBytes(tokenHash)));

@@ -16,6 +16,20 @@ public sealed record UserState
 
     /// <summary>Reset tokens issued in the last hour: each valid until it expires or one is used.</summary>
     [Id(5)] public ImmutableList<StoredResetToken> ResetTokens { get; init; } = [];
+
+    /// <summary>When the owner proved the address theirs (null: not yet).</summary>
+    [Id(6)] public DateTimeOffset? EmailVerifiedAt { get; init; }
+
+    /// <summary>The newest email verification link (a new one replaces it).</summary>
+    [Id(7)] public StoredResetToken? VerificationToken { get; init; }
+
+    /// <summary>
+    /// Set on accounts registered since verification exists. Earlier accounts were getting order
+    /// mail before; they keep getting it rather than lose it at an upgrade.
+    /// </summary>
+    [Id(8)] public bool MustVerifyEmail { get; init; }
+
+    public bool EmailVerified => EmailVerifiedAt is not null || !MustVerifyEmail;
 }
 
 [GenerateSerializer, Immutable, Alias("shop.StoredResetToken")]

@@ -155,7 +155,7 @@ public sealed class AuthTests(ShopApiFactory factory)
         var warning = await factory.Emails.WaitFor(shopper.Email, "sign-in-warning");
         Assert.Contains("20", warning.TextBody);
         await Task.Delay(300);
-        Assert.Equal(1, factory.Emails.CountTo(shopper.Email));
+        Assert.Equal(1, factory.Emails.CountTo(shopper.Email, "sign-in-warning"));
     }
 
     [Theory]
@@ -231,7 +231,7 @@ public sealed class AuthTests(ShopApiFactory factory)
 
         var email = await factory.Emails.WaitFor(shopper.Email, "password-reset");
         await Task.Delay(500);
-        Assert.Equal(1, factory.Emails.CountTo(shopper.Email));
+        Assert.Equal(1, factory.Emails.CountTo(shopper.Email, "password-reset"));
         var token = System.Text.RegularExpressions.Regex.Match(email.TextBody, @"reset-password\?token=(\S+)").Groups[1].Value;
         await _anonymous.Post("/api/auth/reset-password", new { token, newPassword = "after-the-flood" }, HttpStatusCode.NoContent);
     }
@@ -325,5 +325,48 @@ public sealed class AuthTests(ShopApiFactory factory)
         var problem = await Expect.Json(response, HttpStatusCode.BadRequest);
         Assert.Contains(field, Expect.ErrorFields(problem));
         Assert.Equal("Kept", (await shopper.Get("/api/auth/me"))["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_new_account_gets_a_verification_link_that_proves_the_address()
+    {
+        var shopper = await ShopClient.NewShopper(factory);
+        var mail = await factory.Emails.WaitFor(shopper.Email, "email-verification");
+        Assert.Contains("/verify-email?token=", mail.TextBody);
+        Assert.False((await shopper.Get("/api/auth/me"))["emailVerified"]!.GetValue<bool>());
+
+        // Asked again at once: the owner is told to check the inbox, and no second mail goes out.
+        var tooSoon = await shopper.Post("/api/auth/verify-email/resend", null, HttpStatusCode.TooManyRequests);
+        Assert.Equal("rate_limited", (string?)tooSoon["code"]);
+
+        // The link works without signing in (it may be opened on another device), and again once used.
+        await new ShopClient(factory.CreateClient()).VerifyEmail(mail.TextBody);
+        await new ShopClient(factory.CreateClient()).VerifyEmail(mail.TextBody);
+        Assert.True((await shopper.Get("/api/auth/me"))["emailVerified"]!.GetValue<bool>());
+        var done = await shopper.Post("/api/auth/verify-email/resend", null, HttpStatusCode.Conflict);
+        Assert.Equal("auth.email_verified", (string?)done["code"]);
+        Assert.Equal(1, factory.Emails.CountTo(shopper.Email, "email-verification"));
+    }
+
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("0123456789abcdef0123456789abcdef.bm90LXRoZS1zZWNyZXQ")]
+    [InlineData(".")]
+    public async Task A_made_up_verification_token_is_a_400_and_verifies_nothing(string token)
+    {
+        var problem = await _anonymous.Post("/api/auth/verify-email", new { token }, HttpStatusCode.BadRequest);
+        Assert.Equal("auth.verify_token_invalid", (string?)problem["code"]);
+    }
+
+    [Fact]
+    public async Task Another_accounts_link_secret_does_not_verify_this_account()
+    {
+        var owner = await ShopClient.NewShopper(factory);
+        var other = await ShopClient.NewShopper(factory);
+        var mail = await factory.Emails.WaitFor(other.Email, "email-verification");
+        var secret = System.Text.RegularExpressions.Regex.Match(mail.TextBody, @"token=[^.]+\.(\S+)").Groups[1].Value;
+
+        await _anonymous.Post("/api/auth/verify-email", new { token = $"{owner.UserId}.{secret}" }, HttpStatusCode.BadRequest);
+        Assert.False((await owner.Get("/api/auth/me"))["emailVerified"]!.GetValue<bool>());
     }
 }

@@ -62,7 +62,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task A_shopper_gets_an_email_at_each_step_and_an_sms_when_it_ships()
     {
         var admin = await ShopClient.Admin(_factory);
-        var shopper = await ShopClient.NewShopper(_factory, name: "李雷");
+        var shopper = await VerifiedShopper(name: "李雷");
         await shopper.Put("/api/users/me", new { phone = "138 0013 8000" });
         await shopper.AddToCart(await Products.Create(admin, stock: 5, price: 12345, name: "通知测试 Notify Kettle"), 1);
 
@@ -94,7 +94,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task An_english_speaking_shopper_is_written_to_in_english_and_told_of_a_refund()
     {
         var admin = await ShopClient.Admin(_factory);
-        var shopper = await ShopClient.NewShopper(_factory, name: "Alice");
+        var shopper = await VerifiedShopper(name: "Alice");
         await shopper.Put("/api/users/me", new { language = "en-US" });
         await shopper.AddToCart(await Products.Create(admin, stock: 5, price: 5000), 1);
         var id = (await shopper.Checkout())["id"]!.GetValue<string>();
@@ -112,7 +112,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task A_replayed_checkout_or_payment_sends_no_second_email()
     {
         var admin = await ShopClient.Admin(_factory);
-        var shopper = await ShopClient.NewShopper(_factory);
+        var shopper = await VerifiedShopper();
         await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
         var id = (await shopper.Checkout(idempotencyKey: "once"))["id"]!.GetValue<string>();
         await shopper.Checkout(idempotencyKey: "once");
@@ -121,14 +121,14 @@ public sealed class NotificationTests : IAsyncLifetime
 
         await _smtp.WaitFor(m => (m.Subject ?? "").Contains("付款成功") && m.To.Mailboxes.Single().Address == shopper.Email);
         await Task.Delay(500);
-        Assert.Equal(2, _smtp.Messages.Count(m => m.To.Mailboxes.Single().Address == shopper.Email));
+        Assert.Equal(2, _smtp.Messages.Count(m => m.To.Mailboxes.Single().Address == shopper.Email && m.Subject != VerificationSubject));
     }
 
     [Fact]
     public async Task Concurrent_cancels_that_all_see_the_refund_send_one_email()
     {
         var admin = await ShopClient.Admin(_factory);
-        var shopper = await ShopClient.NewShopper(_factory);
+        var shopper = await VerifiedShopper();
         await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
         var id = (await shopper.Checkout())["id"]!.GetValue<string>();
         var number = id[^8..].ToUpperInvariant();
@@ -145,7 +145,7 @@ public sealed class NotificationTests : IAsyncLifetime
     public async Task A_refused_delivery_is_retried_and_never_fails_the_order()
     {
         var admin = await ShopClient.Admin(_factory);
-        var shopper = await ShopClient.NewShopper(_factory);
+        var shopper = await VerifiedShopper();
         await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
         _smtp.RefuseNext = 2;
 
@@ -163,5 +163,39 @@ public sealed class NotificationTests : IAsyncLifetime
 
         var email = await _smtp.WaitFor(m => m.To.Mailboxes.Single().Address == shopper.Email && (m.Subject ?? "").Contains("密码"));
         Assert.Contains("https://shop.example.com/reset-password?token=", email.TextBody);
+    }
+
+    [Fact]
+    public async Task Order_mail_waits_for_a_verified_address_so_a_typed_in_stranger_gets_none()
+    {
+        // Anyone can register with someone else's address: until its owner opens the link, the shop
+        // sends that address nothing but the link itself.
+        var admin = await ShopClient.Admin(_factory);
+        var shopper = await ShopClient.NewShopper(_factory);
+        var link = await _smtp.WaitFor(m => m.To.Mailboxes.Single().Address == shopper.Email && m.Subject == VerificationSubject);
+        Assert.False((await shopper.Get("/api/auth/me"))["emailVerified"]!.GetValue<bool>());
+        await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
+        var before = (await shopper.Checkout())["id"]!.GetValue<string>();
+        await shopper.Post($"/api/orders/{before}/pay", new { method = "card", cardNumber = TestData.ApprovedCard });
+        await Task.Delay(1000);
+        Assert.DoesNotContain(_smtp.Messages, m => (m.Subject ?? "").Contains(before[^8..].ToUpperInvariant()));
+
+        await shopper.VerifyEmail(link.TextBody!);
+        Assert.True((await shopper.Get("/api/auth/me"))["emailVerified"]!.GetValue<bool>());
+        await shopper.AddToCart(await Products.Create(admin, stock: 5), 1);
+        var after = (await shopper.Checkout())["id"]!.GetValue<string>();
+        await _smtp.WaitFor(m => (m.Subject ?? "").Contains(after[^8..].ToUpperInvariant()));
+        Assert.DoesNotContain(_smtp.Messages, m => (m.Subject ?? "").Contains(before[^8..].ToUpperInvariant()));
+    }
+
+    private const string VerificationSubject = "请验证您的 Shop 邮箱";
+
+    /// <summary>A shopper who opened the verification link the shop mailed: order mail reaches them.</summary>
+    private async Task<ShopClient> VerifiedShopper(string? name = null)
+    {
+        var shopper = await ShopClient.NewShopper(_factory, name);
+        var link = await _smtp.WaitFor(m => m.To.Mailboxes.Single().Address == shopper.Email && m.Subject == VerificationSubject);
+        await shopper.VerifyEmail(link.TextBody!);
+        return shopper;
     }
 }

@@ -32,4 +32,6 @@ public sealed class CapturedEmails : IDelivery<EmailMessage>
     }
 
     public int CountTo(string to) => _sent.Count(m => m.To == to);
+
+    public int CountTo(string to, string kind) => _sent.Count(m => m.To == to && m.Kind == kind);
 }

@@ -67,6 +67,14 @@ public sealed class ShopClient(HttpClient http)
     public async Task<JsonObject> Checkout(HttpStatusCode expected = HttpStatusCode.Created, string? idempotencyKey = null) =>
         await Post("/api/orders", new { shippingAddress = TestData.Address }, expected, idempotencyKey);
 
+    /// <summary>Opens the verification link in a mail the shop sent this shopper, as its owner would.</summary>
+    public async Task VerifyEmail(string mailText)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(mailText, @"verify-email\?token=(\S+)").Groups[1].Value;
+        Assert.NotEmpty(token);
+        await Post("/api/auth/verify-email", new { token }, HttpStatusCode.NoContent);
+    }
+
     public async Task<int> StockOf(string productId) => (await Get($"/api/products/{productId}"))["stock"]!.GetValue<int>();
 }
 

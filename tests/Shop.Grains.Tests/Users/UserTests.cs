@@ -122,4 +122,32 @@ public sealed class UserTests(ClusterFixture fixture)
         Assert.Equal(Languages.English, updated.Language);
         Assert.Equal(Roles.Customer, updated.Role);
     }
+
+    [Fact]
+    public async Task A_new_account_is_verified_by_its_link_only_and_links_come_at_most_one_a_minute()
+    {
+        var email = $"{ShopIds.New()}@example.com";
+        var user = _grains.GetGrain<IUserGrain>((await _grains.EmailIndexOf(email).Register(NewUser(email))).Value!.Id);
+        Assert.False((await user.GetProfile())!.EmailVerified);
+
+        Assert.True(await user.IssueEmailVerificationToken("hash-1", DateTimeOffset.UtcNow.AddDays(1)));
+        Assert.False(await user.IssueEmailVerificationToken("hash-2", DateTimeOffset.UtcNow.AddDays(1))); // within the minute
+        Assert.False(await user.VerifyEmail("hash-2"));
+        Assert.False((await user.GetProfile())!.EmailVerified);
+
+        Assert.True(await user.VerifyEmail("hash-1"));
+        Assert.True(await user.VerifyEmail("hash-1")); // the same link again
+        Assert.True((await user.GetProfile())!.EmailVerified);
+        Assert.False(await user.IssueEmailVerificationToken("hash-3", DateTimeOffset.UtcNow.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task An_expired_link_verifies_nothing()
+    {
+        var email = $"{ShopIds.New()}@example.com";
+        var user = _grains.GetGrain<IUserGrain>((await _grains.EmailIndexOf(email).Register(NewUser(email))).Value!.Id);
+        Assert.True(await user.IssueEmailVerificationToken("hash-old", DateTimeOffset.UtcNow.AddSeconds(-1)));
+        Assert.False(await user.VerifyEmail("hash-old"));
+        Assert.False((await user.GetProfile())!.EmailVerified);
+    }
 }

@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: '/register', ...page(() => import('./routes/register')) },
       { path: '/forgot-password', ...page(() => import('./routes/forgot-password')) },
       { path: '/reset-password', ...page(() => import('./routes/reset-password')) },
+      { path: '/verify-email', ...page(() => import('./routes/verify-email')) },
       {
         element: <RequireAuth />,
         children: [

@@ -9,6 +9,7 @@ export const customer: User = {
   defaultAddress: null,
   language: 'zh-CN',
   createdAt: '2025-01-01T00:00:00Z',
+  emailVerified: true,
 };
 
 export const admin: User = { ...customer, id: 'u-admin', email: 'admin@example.com', name: 'Admin', role: 'admin' };

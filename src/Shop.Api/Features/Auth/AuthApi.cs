@@ -17,11 +17,14 @@ public static class AuthApi
         group.MapPost("/change-password", ChangePassword).RequireAuthorization();
         group.MapPost("/forgot-password", PasswordReset.Forgot).RequireRateLimiting(RateLimits.Auth);
         group.MapPost("/reset-password", PasswordReset.Reset).RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/verify-email", EmailVerification.Verify).RequireRateLimiting(RateLimits.Auth);
+        group.MapPost("/verify-email/resend", EmailVerification.Resend).RequireAuthorization();
         return group;
     }
 
     public static async Task<Results<Created<AuthResponse>, ProblemHttpResult>> Register(
-        RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, CancellationToken cancellationToken)
+        RegisterRequest request, IGrainFactory grains, PasswordHasher hasher, TokenService tokens, EmailVerification verification,
+        CancellationToken cancellationToken)
     {
         var email = ShopIds.NormalizeEmail(request.Email);
         var emailGrain = grains.EmailIndexOf(email);
@@ -35,9 +38,13 @@ public static class AuthApi
         var user = new NewUser(email, request.Name.Trim(), await hasher.Hash(request.Password, cancellationToken), Roles.Customer,
             request.Language ?? Languages.Chinese);
         var created = await emailGrain.Register(user);
-        return created.Value is { } profile
-            ? TypedResults.Created("/api/auth/me", tokens.Issue(profile, tokenVersion: 0))
-            : Problems.From(created.Error!);
+        if (created.Value is not { } profile)
+        {
+            return Problems.From(created.Error!);
+        }
+
+        await verification.Send(profile);
+        return TypedResults.Created("/api/auth/me", tokens.Issue(profile, tokenVersion: 0));
     }
 
     public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(

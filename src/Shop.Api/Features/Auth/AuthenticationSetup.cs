@@ -20,6 +20,7 @@ public static class AuthenticationSetup
         builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddSingleton<AuthStamps>();
         builder.Services.AddSingleton<PasswordResetRequests>();
+        builder.Services.AddSingleton<EmailVerification>();
         builder.Services.AddHostedService<PasswordResetIssuer>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { VerifyEmailBanner } from '@/features/auth/components/VerifyEmailBanner';
 import { ACCOUNT_NAV, activeKey } from './nav-items';
 
 /** The personal center's tabs: profile and orders. */
@@ -17,6 +18,7 @@ export function AccountLayout() {
         style={{ marginBottom: 16, background: 'transparent' }}
         items={ACCOUNT_NAV.map((item) => ({ key: item.to, label: <Link to={item.to} data-testid={`tab-${item.testId}`}>{t(item.labelKey)}</Link> }))}
       />
+      <VerifyEmailBanner />
       <Outlet />
     </div>
   );
