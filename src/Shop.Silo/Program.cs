@@ -53,6 +53,18 @@ public static class Program
             return 1;
         }
 
+        // SILO_HOSTING=kubernetes outside a pod, or without the downward API, in any environment.
+        var kubernetesProblems = KubernetesHosting.Problems(builder.Configuration);
+        foreach (var problem in kubernetesProblems)
+        {
+            await Console.Error.WriteLineAsync($"configuration error: {problem}");
+        }
+
+        if (kubernetesProblems.Count > 0)
+        {
+            return 1;
+        }
+
         try
         {
             // A malformed METRICS_PORT / METRICS_HOST is named in one line, like the production rules.

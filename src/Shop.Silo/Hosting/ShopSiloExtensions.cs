@@ -27,6 +27,11 @@ public static class ShopSiloExtensions
     {
         var settings = SiloSettings.From(config);
         settings.EnsureComplete();
+        if (KubernetesHosting.Problems(config) is [var first, ..])
+        {
+            throw new InvalidOperationException(first);
+        }
+
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;
@@ -43,11 +48,11 @@ public static class ShopSiloExtensions
                 silo.AddShopMemoryPersistence();
                 break;
             case StorageProvider.Postgres:
-                ConfigureEndpoints(silo, settings);
+                ConfigureEndpoints(silo, settings, config);
                 silo.AddShopPostgres(settings.PostgresConnection!);
                 break;
             case StorageProvider.MongoDb:
-                ConfigureEndpoints(silo, settings);
+                ConfigureEndpoints(silo, settings, config);
                 silo.AddShopMongo(settings.MongoUri!);
                 break;
             default:
@@ -95,10 +100,26 @@ public static class ShopSiloExtensions
     /// (default: this host's address) and listens on every interface. A silo that advertises a
     /// loopback address (a cluster on one machine, as in scripts/cluster.sh and the cluster tests)
     /// listens on that address only: nothing elsewhere could reach it, so nothing else should see the ports.
+    /// Under SILO_HOSTING=kubernetes the silo advertises POD_IP, and Orleans' Kubernetes hosting names it
+    /// after its pod (POD_NAME, which is how it matches silos to pods) and listens on every interface;
+    /// the ports stay SILO_PORT and GATEWAY_PORT.
     /// </summary>
-    private static void ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings)
+    private static void ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings, IConfiguration config)
     {
-        if (settings.AdvertisedIp is { } ip)
+        if (KubernetesHosting.IsEnabled(config))
+        {
+            // POD_IP is set here, not left to the Kubernetes hosting: Orleans' own default (this host's
+            // first address) is applied before it and would win (tests/.../KubernetesHostingTests).
+            var podIp = IPAddress.Parse(config["POD_IP"]!);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = podIp;
+                o.SiloPort = settings.SiloPort;
+                o.GatewayPort = settings.GatewayPort;
+            });
+            silo.UseKubernetesHosting();
+        }
+        else if (settings.AdvertisedIp is { } ip)
         {
             var address = IPAddress.Parse(ip);
             silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
