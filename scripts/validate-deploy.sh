@@ -7,6 +7,10 @@
 #     source and PromQL targets whose metrics the shop exports (deploy/grafana/exported-metrics.txt)
 #     or the alert rules use, and promtool parses every expression (as recording rules);
 #   - deploy/nginx.conf: nginx -t inside a throwaway http { } block (when nginx is installed);
+#   - deploy/k8s: scripts/validate-k8s.py (python3 + PyYAML) checks the manifests against
+#     docker-compose.yml, .env.example and what Orleans' Kubernetes hosting needs, and breaks them
+#     in memory to prove each check fails (--self-test); tests/Shop.Grains.Tests loads each manifest
+#     strictly into the Kubernetes client's typed models (misspelt or mistyped fields);
 #   - .env.example documents every variable the runbook names, and its JWT_SECRET is the example
 #     value the production check refuses; deploy/docker/silo-entrypoint.sh parses.
 #
@@ -146,6 +150,19 @@ if python3 -c 'import yaml' 2>/dev/null; then
   fi
 else
   skip "Grafana dashboard checks: python3 has no PyYAML (apt-get install python3-yaml)"
+fi
+
+# ------------------------------------------------------------------ Kubernetes
+
+if python3 -c 'import yaml' 2>/dev/null; then
+  if python3 scripts/validate-k8s.py --self-test >"$work/k8s.out" 2>&1; then
+    ok "deploy/k8s ($(tail -n 1 "$work/k8s.out"); $(head -n 1 "$work/k8s.out")): consistent with docker-compose.yml, .env.example and Orleans' Kubernetes hosting"
+  else
+    cat "$work/k8s.out" >&2
+    fail "deploy/k8s"
+  fi
+else
+  skip "deploy/k8s checks: python3 has no PyYAML (apt-get install python3-yaml)"
 fi
 
 # ------------------------------------------------------------------ nginx
