@@ -45,6 +45,16 @@ public static class Problems
     public static Results<Ok<TResponse>, ProblemHttpResult> ToHttpResult<T, TResponse>(this Outcome<T> outcome, Func<T, TResponse> toResponse) =>
         outcome.Value is { } value ? TypedResults.Ok(toResponse(value)) : From(outcome.Error!);
 
+    /// <summary>The value as 200 OK when mapping it needs a call (e.g. pricing a cart), or the failure.</summary>
+    public static async Task<Results<Ok<TResponse>, ProblemHttpResult>> ToHttpResultAsync<T, TResponse>(
+        this Outcome<T> outcome, Func<T, Task<TResponse>> toResponse) =>
+        outcome.Value is { } value ? TypedResults.Ok(await toResponse(value)) : From(outcome.Error!);
+
+    /// <summary>The value as 201 Created at its location (mapped to its response record), or the failure.</summary>
+    public static Results<Created<TResponse>, ProblemHttpResult> ToCreatedResult<T, TResponse>(
+        this Outcome<T> outcome, Func<T, string> location, Func<T, TResponse> toResponse) =>
+        outcome.Value is { } value ? TypedResults.Created(location(value), toResponse(value)) : From(outcome.Error!);
+
     public static ProblemHttpResult NotFound(string code, string detail) => From(ShopError.NotFound(code, detail));
 
     public static ProblemHttpResult Invalid(string field, string message, string code = ErrorCodes.Invalid) =>

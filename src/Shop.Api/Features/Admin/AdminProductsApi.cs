@@ -36,9 +36,7 @@ public static class AdminProductsApi
         var images = Enumerable.Range(0, MediaApi.ImagesPerProduct).Select(i => MediaApi.ImageUrl(id, i)).ToList();
         var created = await grains.GetGrain<IProductGrain>(id).Create(new NewProduct(request.ToDetails(images), request.Stock!.Value));
         catalog.Invalidate();
-        return created.Value is { } product
-            ? TypedResults.Created($"/api/products/{id}", ProductResponse.From(product))
-            : Problems.From(created.Error!);
+        return created.ToCreatedResult(_ => $"/api/products/{id}", ProductResponse.From);
     }
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(

@@ -38,13 +38,13 @@ public static class AuthApi
         var user = new NewUser(email, request.Name.Trim(), await hasher.Hash(request.Password, cancellationToken), Roles.Customer,
             request.Language ?? Languages.Chinese);
         var created = await emailGrain.Register(user);
-        if (created.Value is not { } profile)
+        // The link goes out with the account; the answer is the one mapping of an outcome (Problems).
+        if (created.Value is { } profile)
         {
-            return Problems.From(created.Error!);
+            await verification.Send(profile);
         }
 
-        await verification.Send(profile);
-        return TypedResults.Created("/api/auth/me", tokens.Issue(profile, tokenVersion: 0));
+        return created.ToCreatedResult(_ => "/api/auth/me", registered => tokens.Issue(registered, tokenVersion: 0));
     }
 
     public static async Task<Results<Ok<AuthResponse>, ProblemHttpResult>> Login(

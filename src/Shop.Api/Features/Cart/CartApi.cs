@@ -53,11 +53,9 @@ public static class CartApi
 
     private static ICartGrain CartOf(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICartGrain>(http.User.UserId());
 
-    private static async Task<Results<Ok<CartResponse>, ProblemHttpResult>> Answer(
+    private static Task<Results<Ok<CartResponse>, ProblemHttpResult>> Answer(
         Outcome<IReadOnlyList<CartLine>> outcome, HttpContext http, CartPricing pricing, CancellationToken cancellationToken) =>
-        outcome.Value is { } lines
-            ? TypedResults.Ok(await pricing.Price(http.User.UserId(), lines, cancellationToken))
-            : Problems.From(outcome.Error!);
+        outcome.ToHttpResultAsync(lines => pricing.Price(http.User.UserId(), lines, cancellationToken));
 
     private static ProblemHttpResult ProductNotFound() => Problems.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
 }

@@ -33,9 +33,7 @@ public static class OrdersApi
 
         var placed = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId())
             .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key, request.ExpectedTotal);
-        return placed.Value is { } result
-            ? TypedResults.Created($"/api/orders/{result.Order.Id}", OrderResponse.From(result.Order))
-            : Problems.From(placed.Error!);
+        return placed.ToCreatedResult(result => $"/api/orders/{result.Order.Id}", result => OrderResponse.From(result.Order));
     }
 
     public static async Task<Ok<PagedList<OrderResponse>>> List([AsParameters] PageQuery paging, HttpContext http, IGrainFactory grains)
