@@ -13,6 +13,7 @@ using Shop.Api.Features.Users;
 using Shop.Api.Hosting;
 using Shop.Api.Operations;
 using Shop.Api.Seeding;
+using Microsoft.Extensions.Options;
 using Shop.Silo.Configuration;
 
 ShopEnvironment.LoadDotEnv();
@@ -39,8 +40,11 @@ builder.AddShopWebClient();
 builder.AddShopLive();
 builder.Services.AddSingleton<CatalogSnapshot>();
 builder.Services.AddSingleton<CartPricing>();
-builder.Services.AddSingleton(WebhookSettings.From(builder.Configuration));
+builder.Services.AddShopOptions<WebhookOptions>();
+builder.Services.AddSingleton(sp => WebhookSettings.From(sp.GetRequiredService<IOptions<WebhookOptions>>().Value));
+builder.Services.AddShopOptions<AdminAccountOptions>();
 builder.Services.AddSingleton<AdminAccount>();
+builder.Services.AddShopOptions<DemoDataOptions>();
 builder.Services.AddSingleton<DemoCatalogSeeder>();
 // Registered after Orleans, so it starts once the silo or client is up.
 builder.Services.AddHostedService<StartupTasks>();

@@ -65,17 +65,6 @@ public static class Program
             return 1;
         }
 
-        try
-        {
-            // A malformed METRICS_PORT / METRICS_HOST is named in one line, like the production rules.
-            SiloMetricsServer.Endpoint(builder.Configuration);
-        }
-        catch (InvalidOperationException e)
-        {
-            await Console.Error.WriteLineAsync($"configuration error: {e.Message}");
-            return 1;
-        }
-
         builder.Logging.AddShopLogging(builder.Configuration);
         builder.Services.AddShopTelemetry(builder.Configuration, "shop-silo").AddSiloMetricsEndpoint(builder.Configuration);
         builder.UseOrleans(silo => silo.AddShopSilo(builder.Configuration));

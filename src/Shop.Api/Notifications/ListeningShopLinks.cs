@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Shop.Grains.Notifications;
 using Shop.Silo.Notifications;
 
@@ -10,19 +11,15 @@ namespace Shop.Api.Notifications;
 /// Links in emails: API_BASE_URL (required in production); else, in development, where this process
 /// listens. Never the request's Host header, which a client chooses.
 /// </summary>
-public sealed partial class ListeningShopLinks(IConfiguration config, IServer server) : IShopLinks
+public sealed partial class ListeningShopLinks(IOptions<ShopLinkOptions> options, IServer server) : IShopLinks
 {
     public string Page(string path) => BaseUrl() + path;
 
     private string BaseUrl()
     {
-        if (Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out _))
-        {
-            return ConfiguredShopLinks.BaseUrl(config);
-        }
-
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        return listening is null ? ConfiguredShopLinks.BaseUrl(config) : AnyAddress().Replace(listening, "//localhost");
+        var links = options.Value;
+        var listening = links.BaseUrl is not { IsAbsoluteUri: true } ? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() : null;
+        return listening is null ? ConfiguredShopLinks.BaseUrl(links) : AnyAddress().Replace(listening, "//localhost");
     }
 
     [GeneratedRegex(@"//(0\.0\.0\.0|\[::\]|\+|\*)(?=:|$)")]

@@ -16,7 +16,7 @@ public static class NotificationSetup
         // Added, not tried: in embedded mode the silo has registered its configured links already, and
         // the last registration wins.
         services.AddSingleton<IShopLinks, ListeningShopLinks>();
-        services.AddShopDelivery(builder.Configuration);
+        services.AddShopDelivery();
         AddChannel<EmailMessage>(services);
         AddChannel<SmsMessage>(services);
         services.AddHttpClient(nameof(WebhookDelivery), c => c.Timeout = TimeSpan.FromSeconds(15));

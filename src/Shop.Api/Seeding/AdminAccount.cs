@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 using Shop.Api.Features.Auth;
 using Shop.Grains.Common;
 using Shop.Grains.Users;
+using Shop.Silo.Configuration;
 
 namespace Shop.Api.Seeding;
 
@@ -9,7 +11,7 @@ namespace Shop.Api.Seeding;
 /// The first admin: ADMIN_EMAIL + ADMIN_PASSWORD, created when missing. Without them an embedded shop
 /// makes a demo admin with a random password and prints it once.
 /// </summary>
-internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, IConfiguration config, ILogger<AdminAccount> logger)
+internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, IOptions<AdminAccountOptions> options, ILogger<AdminAccount> logger)
 {
     public const string DemoEmail = "admin@shop.local";
 
@@ -17,10 +19,9 @@ internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, 
 
     public async Task<Result?> EnsureAsync(bool embedded)
     {
-        var email = config["ADMIN_EMAIL"];
-        var password = config["ADMIN_PASSWORD"];
+        var (email, password) = (options.Value.Email, options.Value.Password);
         string? generated = null;
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        if (email is null || password is null)
         {
             if (!embedded)
             {

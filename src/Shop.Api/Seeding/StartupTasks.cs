@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Shop.Api.Hosting;
 using Shop.Silo.Configuration;
 
@@ -10,7 +11,7 @@ namespace Shop.Api.Seeding;
 /// catalog where asked, and, when the server listens, prints where the shop is.
 /// </summary>
 internal sealed class StartupTasks(
-    AdminAccount admin, DemoCatalogSeeder seeder, IConfiguration config, IServer server,
+    AdminAccount admin, DemoCatalogSeeder seeder, IOptions<DemoDataOptions> demoData, IConfiguration config, IServer server,
     IHostApplicationLifetime lifetime, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,9 +19,7 @@ internal sealed class StartupTasks(
         var embedded = OrleansHosting.IsEmbedded(config);
         var storage = SiloSettings.From(config).Storage;
         var account = await admin.EnsureAsync(embedded);
-        var seed = config["SEED_DEMO_DATA"] is { Length: > 0 } flag
-            ? flag.Trim().ToLowerInvariant() is "true" or "1" or "yes"
-            : embedded && storage == StorageProvider.Memory;
+        var seed = demoData.Value.Seed ?? (embedded && storage == StorageProvider.Memory);
         var seeded = seed ? await seeder.SeedIfEmptyAsync(cancellationToken) : 0;
         lifetime.ApplicationStarted.Register(() => PrintBanner(account, storage, embedded, seeded));
     }

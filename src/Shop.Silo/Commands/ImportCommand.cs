@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Shop.Silo.Configuration;
 
 namespace Shop.Silo.Commands;
 
@@ -85,7 +86,7 @@ public static class ImportCommand
 
     private static async Task<string?> SignIn(HttpClient http, IConfiguration config, TextWriter error)
     {
-        if (config["ADMIN_EMAIL"] is not { Length: > 0 } email || config["ADMIN_PASSWORD"] is not { Length: > 0 } password)
+        if (ShopOptions.ReadOrDefault<AdminAccountOptions>(config) is not { Email: { } email, Password: { } password })
         {
             error.WriteLine("error: set ADMIN_EMAIL and ADMIN_PASSWORD (an admin's account) to import.");
             return null;

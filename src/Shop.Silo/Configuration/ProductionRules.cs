@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Shop.Silo.Notifications;
 
 namespace Shop.Silo.Configuration;
 
@@ -14,16 +15,8 @@ public static class ProductionRules
     public static List<string> ForSilo(IConfiguration config)
     {
         var problems = ForStorage(config);
-        if (!Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("https" or "http"))
-        {
-            problems.Add("API_BASE_URL must be the shop's public URL, e.g. https://shop.example.com (links in emails are built from it).");
-        }
-
-        if (string.IsNullOrWhiteSpace(config["SMTP_HOST"]))
-        {
-            problems.Add("SMTP_HOST is not set: order and password-reset emails would be written to files on this server instead of being sent.");
-        }
-
+        ShopOptions.Check(config, ShopLinkOptions.ProductionRule, problems);
+        ShopOptions.Check(config, EmailOptions.ProductionRule, problems);
         return problems;
     }
 

@@ -32,6 +32,42 @@ public static partial class ShopOptions
         return problems.Count == 0 ? options : throw new OptionsValidationException(Options.DefaultName, typeof(T), problems);
     }
 
+    /// <summary>
+    /// The settings for a decision taken while services are registered (which dashboard, which
+    /// listener). A malformed value gives the defaults here: the host's start check names it before
+    /// anything runs.
+    /// </summary>
+    public static T ReadOrDefault<T>(IConfiguration config) where T : class, new()
+    {
+        try
+        {
+            return Read<T>(config);
+        }
+        catch (OptionsValidationException)
+        {
+            return new T();
+        }
+    }
+
+    /// <summary>
+    /// Checks the settings against a rule before a host exists (production's rules): a malformed
+    /// value, or what the rule refuses, is added to the problems, one line each.
+    /// </summary>
+    public static void Check<T>(IConfiguration config, IValidateOptions<T> rule, List<string> problems) where T : class, new()
+    {
+        try
+        {
+            if (rule.Validate(Options.DefaultName, Read<T>(config)) is { Failed: true } result)
+            {
+                problems.AddRange(result.Failures);
+            }
+        }
+        catch (OptionsValidationException e)
+        {
+            problems.AddRange(e.Failures);
+        }
+    }
+
     // The attributes' own messages (they name the variable), where ValidateDataAnnotations would wrap
     // each in "DataAnnotation validation failed for 'X' members: ..." for the reader to unwrap.
     private static List<string> ProblemsOf(object options)
@@ -39,6 +75,13 @@ public static partial class ShopOptions
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
         return [.. results.Select(r => r.ErrorMessage ?? "invalid setting")];
+    }
+
+    /// <summary>A rule on bound settings as a validator, its failures one line each.</summary>
+    public sealed class Rule<T>(Func<T, IEnumerable<string>> problems) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            problems(options).ToList() is { Count: > 0 } failures ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 
     private sealed class AnnotationsValidator<T> : IValidateOptions<T> where T : class

@@ -47,6 +47,7 @@ public static class ShopClientExtensions
         client.AddOutgoingGrainCallFilter<RepeatCallsOnSiloExit>();
 
         client.AddActivityPropagation();
+        client.Services.AddShopOptions<ShopDashboardOptions>();
         if (ShopSiloExtensions.DashboardEnabled(config))
         {
             client.AddDashboard();

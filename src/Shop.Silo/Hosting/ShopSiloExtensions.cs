@@ -78,22 +78,17 @@ public static class ShopSiloExtensions
 
         // Traces follow a request from the API node into the grains it calls.
         silo.AddActivityPropagation();
+        silo.Services.AddShopOptions<ShopDashboardOptions>();
         if (DashboardEnabled(config))
         {
             silo.AddDashboard();
         }
 
-        return silo.AddShopGrainServices(config);
+        return silo.AddShopGrainServices();
     }
 
-    /// <summary>
-    /// DASHBOARD_ENABLED: the Orleans dashboard's statistics and pages. On by default in Development
-    /// only: it profiles every grain call and shows the cluster's inner workings.
-    /// </summary>
-    public static bool DashboardEnabled(IConfiguration config) =>
-        config["DASHBOARD_ENABLED"]?.Trim() is { Length: > 0 } value
-            ? !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
-            : ShopEnvironment.IsDevelopment(config);
+    /// <summary>DASHBOARD_ENABLED, or on in Development only (<see cref="ShopDashboardOptions"/>).</summary>
+    public static bool DashboardEnabled(IConfiguration config) => ShopDashboardOptions.IsEnabled(config);
 
     /// <summary>
     /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP
@@ -142,7 +137,7 @@ public static class ShopSiloExtensions
     }
 
     /// <summary>What the grains need besides storage: business rules, the card gateway and notification delivery.</summary>
-    public static ISiloBuilder AddShopGrainServices(this ISiloBuilder silo, IConfiguration config)
+    public static ISiloBuilder AddShopGrainServices(this ISiloBuilder silo)
     {
         silo.Services.AddShopOptions<OrderRuleSettings>();
         silo.Services.AddOptions<ShopRulesOptions>().Configure<IOptions<OrderRuleSettings>>((rules, settings) => settings.Value.ApplyTo(rules));
@@ -158,7 +153,7 @@ public static class ShopSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<PreviousEmailIndex>(PreviousEmailIndex.InStorage);
         silo.Services.TryAddSingleton<ICardGateway, SimulatedCardGateway>();
-        silo.Services.AddShopDelivery(config);
+        silo.Services.AddShopDelivery();
         return silo;
     }
 }

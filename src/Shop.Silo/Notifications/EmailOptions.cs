@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Shop.Silo.Configuration;
 
 namespace Shop.Silo.Notifications;
 
@@ -9,6 +11,11 @@ public sealed class EmailOptions
 {
     [ConfigurationKeyName("SMTP_HOST")]
     public string? Host { get; set; }
+
+    /// <summary>Production's rule: mail is sent, not left in files on the server.</summary>
+    public static readonly IValidateOptions<EmailOptions> ProductionRule = new ShopOptions.Rule<EmailOptions>(email => email.Host is null
+        ? ["SMTP_HOST is not set: order and password-reset emails would be written to files on this server instead of being sent."]
+        : []);
 
     [ConfigurationKeyName("SMTP_PORT")]
     [Range(1, 65535, ErrorMessage = "SMTP_PORT must be a port number (1-65535).")]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +17,7 @@ namespace Shop.Silo.Notifications;
 /// </summary>
 public static class NotificationDelivery
 {
-    public static IServiceCollection AddShopDelivery(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddShopDelivery(this IServiceCollection services)
     {
         if (services.Any(s => s.ServiceType == typeof(Registered)))
         {
@@ -36,7 +35,8 @@ public static class NotificationDelivery
             ? new TwilioSmsDelivery(twilio)
             : ActivatorUtilities.CreateInstance<DisabledSmsDelivery>(sp));
 
-        services.TryAddSingleton<IShopLinks>(new ConfiguredShopLinks(config));
+        services.AddShopOptions<ShopLinkOptions>();
+        services.TryAddSingleton<IShopLinks, ConfiguredShopLinks>();
         services.TryAddSingleton(new NotificationRetryOptions());
         services.AddResiliencePipeline(DeliveryPipelines.Notifications, (pipeline, context) =>
         {
@@ -61,15 +61,4 @@ public static class NotificationDelivery
 public sealed record NotificationRetryOptions(int Attempts = 3, TimeSpan FirstDelay = default)
 {
     public TimeSpan FirstDelay { get; init; } = FirstDelay == default ? TimeSpan.FromSeconds(2) : FirstDelay;
-}
-
-/// <summary>Links in emails from API_BASE_URL; without it (development) to the shop on this machine's PORT.</summary>
-public sealed class ConfiguredShopLinks(IConfiguration config) : IShopLinks
-{
-    public string Page(string path) => BaseUrl(config) + path;
-
-    public static string BaseUrl(IConfiguration config) =>
-        Uri.TryCreate(config["API_BASE_URL"], UriKind.Absolute, out var configured)
-            ? configured.GetLeftPart(UriPartial.Authority)
-            : $"http://localhost:{config["PORT"] ?? "5000"}";
 }

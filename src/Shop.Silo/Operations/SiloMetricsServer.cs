@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -18,31 +19,6 @@ internal sealed class SiloMetricsServer(SiloMetricsServer.Settings options, Mete
     internal sealed record Settings(IPEndPoint Endpoint);
 
     private WebApplication? _server;
-
-    /// <summary>Where to listen, or null when METRICS_PORT is unset; a bad value stops the silo with a clear message.</summary>
-    public static IPEndPoint? Endpoint(IConfiguration config)
-    {
-        var port = config["METRICS_PORT"];
-        if (string.IsNullOrWhiteSpace(port))
-        {
-            return null;
-        }
-
-        if (!int.TryParse(port, out var number) || number is < 1 or > 65535)
-        {
-            throw new InvalidOperationException($"METRICS_PORT must be a port number (1-65535), not '{port}'.");
-        }
-
-        var host = config["METRICS_HOST"];
-        if (string.IsNullOrWhiteSpace(host))
-        {
-            return new IPEndPoint(IPAddress.IPv6Any, number);
-        }
-
-        return IPAddress.TryParse(host, out var address)
-            ? new IPEndPoint(address, number)
-            : throw new InvalidOperationException($"METRICS_HOST must be an IP address, not '{host}'.");
-    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -81,4 +57,40 @@ internal sealed class SiloMetricsServer(SiloMetricsServer.Settings options, Mete
             await _server.DisposeAsync();
         }
     }
+}
+
+/// <summary>METRICS_PORT, and METRICS_HOST to listen on one address only: where a standalone silo serves /metrics.</summary>
+public sealed class SiloMetricsOptions : IValidatableObject
+{
+    [ConfigurationKeyName("METRICS_PORT")]
+    public string? Port { get; set; }
+
+    [ConfigurationKeyName("METRICS_HOST")]
+    public string? Host { get; set; }
+
+    /// <summary>Where to listen, or null when METRICS_PORT is unset (or malformed: the start check names it).</summary>
+    public IPEndPoint? Endpoint => PortNumber() is not { } port ? null
+        : Host is null ? new IPEndPoint(IPAddress.IPv6Any, port)
+        : IPAddress.TryParse(Host, out var address) ? new IPEndPoint(address, port)
+        : null;
+
+    // Kept as text so a bad value is quoted back as written, as ops read it in their env file.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Port is null)
+        {
+            yield break;
+        }
+
+        if (PortNumber() is null)
+        {
+            yield return new ValidationResult($"METRICS_PORT must be a port number (1-65535), not '{Port}'.", [nameof(Port)]);
+        }
+        else if (Host is not null && !IPAddress.TryParse(Host, out _))
+        {
+            yield return new ValidationResult($"METRICS_HOST must be an IP address, not '{Host}'.", [nameof(Host)]);
+        }
+    }
+
+    private int? PortNumber() => int.TryParse(Port, out var number) && number is >= 1 and <= 65535 ? number : null;
 }

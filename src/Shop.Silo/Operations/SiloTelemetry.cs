@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Shop.Grains.Common;
+using Shop.Silo.Configuration;
 using Shop.Silo.Persistence.Mongo;
 
 namespace Shop.Silo.Operations;
@@ -66,7 +67,8 @@ public static class SiloTelemetry
     /// </summary>
     public static void AddSiloMetricsEndpoint(this OpenTelemetryBuilder telemetry, IConfiguration config)
     {
-        if (SiloMetricsServer.Endpoint(config) is { } endpoint)
+        telemetry.Services.AddShopOptions<SiloMetricsOptions>();
+        if (ShopOptions.ReadOrDefault<SiloMetricsOptions>(config).Endpoint is { } endpoint)
         {
             telemetry.WithMetrics(m => m.AddPrometheusExporter());
             telemetry.Services.AddSingleton(new SiloMetricsServer.Settings(endpoint));

@@ -26,4 +26,11 @@ public sealed class DashboardDefaultsTests
         Assert.True(ShopSiloExtensions.DashboardEnabled(Config(("NODE_ENV", "development"))));
         Assert.False(ShopSiloExtensions.DashboardEnabled(Config(("environment", "Development"), ("DASHBOARD_ENABLED", "false"))));
     }
+
+    [Fact]
+    public void A_value_that_is_not_true_or_false_turns_nothing_on_in_production()
+    {
+        // Earlier any value but "false" turned it on, "no" and "0" included; now the start check refuses it (SettingsTests).
+        Assert.False(ShopSiloExtensions.DashboardEnabled(Config(("ASPNETCORE_ENVIRONMENT", "Production"), ("DASHBOARD_ENABLED", "no"))));
+    }
 }

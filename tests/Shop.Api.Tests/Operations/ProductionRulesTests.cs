@@ -35,6 +35,8 @@ public sealed class ProductionRulesTests
     [InlineData("ALLOWED_ORIGINS", "https://a.example.com,*", "ALLOWED_ORIGINS contains '*'")]
     [InlineData("WEBHOOK_API_KEY", "too-short", "WEBHOOK_API_KEY must have at least 32 characters")]
     [InlineData("API_BASE_URL", "shop.example.com", "API_BASE_URL must be the shop's public URL")]
+    [InlineData("API_BASE_URL", "ftp://shop.example.com", "API_BASE_URL must be the shop's public URL")]
+    [InlineData("SMTP_PORT", "smtp", "SMTP_PORT must be a whole number; got 'smtp'.")]
     [InlineData("ADMIN_PASSWORD", "short-pass", "ADMIN_PASSWORD has 10 characters")]
     [InlineData("POSTGRES_CONNECTION", null, "STORAGE_PROVIDER is memory")]
     [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must be a duration like 7d")]
@@ -43,6 +45,12 @@ public sealed class ProductionRulesTests
     {
         var problem = Assert.Single(ApiProductionRules.Check(Config((name, value))));
         Assert.StartsWith(expected, problem);
+    }
+
+    [Fact]
+    public void A_blank_admin_password_is_no_admin_password_and_is_not_refused()
+    {
+        Assert.Empty(ApiProductionRules.Check(Config(("ADMIN_PASSWORD", " "))));
     }
 
     [Fact]

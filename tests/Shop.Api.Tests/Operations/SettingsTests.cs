@@ -1,12 +1,18 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shop.Api.Alerts;
 using Shop.Api.Features.Auth;
+using Shop.Api.Features.Orders;
 using Shop.Api.Infrastructure;
+using Shop.Api.Operations;
+using Shop.Api.Seeding;
 using Shop.Grains.Common;
 using Shop.Silo.Configuration;
+using Shop.Silo.Hosting;
 using Shop.Silo.Notifications;
+using Shop.Silo.Operations;
 
 namespace Shop.Api.Tests.Operations;
 
@@ -92,6 +98,46 @@ public sealed class SettingsTests
         Assert.Equal(
             ["ALERT_CPU_PERCENT must be a positive number.", "ALERT_MIN_REQUESTS must be at least 1."],
             ProblemsOf<AlertOptions>(Config(("ALERT_CPU_PERCENT", "0"), ("ALERT_MIN_REQUESTS", "0"))));
+    }
+
+    [Fact]
+    public void The_public_url_origins_admin_demo_data_dashboard_and_metrics_are_read()
+    {
+        var links = Bound<ShopLinkOptions>(Config(("API_BASE_URL", "https://shop.example.com/shop/"), ("PORT", "8080")));
+        Assert.Equal(new Uri("https://shop.example.com/shop/"), links.BaseUrl);
+        Assert.Equal("https://shop.example.com", ConfiguredShopLinks.BaseUrl(links));
+        Assert.Equal("http://localhost:8080", ConfiguredShopLinks.BaseUrl(Bound<ShopLinkOptions>(Config(("API_BASE_URL", " "), ("PORT", "8080")))));
+        Assert.Equal("http://localhost:5000", ConfiguredShopLinks.BaseUrl(Bound<ShopLinkOptions>(Config())));
+
+        Assert.Equal(["https://a.example.com", "https://b.example.com"],
+            Bound<AllowedOriginsOptions>(Config(("ALLOWED_ORIGINS", " https://a.example.com/, ,https://b.example.com"))).Origins);
+        Assert.Empty(Bound<AllowedOriginsOptions>(Config(("ALLOWED_ORIGINS", ""))).Origins);
+
+        // A blank password is no password, as it always was: no admin is made from it.
+        var admin = Bound<AdminAccountOptions>(Config(("ADMIN_EMAIL", "admin@shop.test"), ("ADMIN_PASSWORD", " ")));
+        Assert.Equal(("admin@shop.test", (string?)null), (admin.Email, admin.Password));
+        Assert.Equal("webhook-key", Bound<WebhookOptions>(Config(("WEBHOOK_API_KEY", "webhook-key"))).Key);
+
+        Assert.Equal([true, true, true, false, false, null],
+            new[] { "true", " YES ", "1", "False", "0", "" }.Select(v => Bound<DemoDataOptions>(Config(("SEED_DEMO_DATA", v))).Seed));
+        Assert.Equal([true, false, null],
+            new[] { "TRUE", " false ", "" }.Select(v => Bound<ShopDashboardOptions>(Config(("DASHBOARD_ENABLED", v))).Enabled));
+
+        Assert.Null(Bound<SiloMetricsOptions>(Config(("METRICS_HOST", "127.0.0.1"))).Endpoint);
+        Assert.Equal(new IPEndPoint(IPAddress.IPv6Any, 9464), Bound<SiloMetricsOptions>(Config(("METRICS_PORT", "9464"))).Endpoint);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 9464), Bound<SiloMetricsOptions>(Config(("METRICS_PORT", "9464"), ("METRICS_HOST", "127.0.0.1"))).Endpoint);
+    }
+
+    [Fact]
+    public void Malformed_public_url_flags_and_metrics_listener_are_named_one_line_each()
+    {
+        Assert.Equal([ShopLinkOptions.BaseUrlProblem], ProblemsOf<ShopLinkOptions>(Config(("API_BASE_URL", "shop.example.com"))));
+        Assert.Equal(["SEED_DEMO_DATA must be true or false; got 'maybe'."], ProblemsOf<DemoDataOptions>(Config(("SEED_DEMO_DATA", "maybe"))));
+        Assert.Equal(["DASHBOARD_ENABLED must be true or false; got 'yes'."], ProblemsOf<ShopDashboardOptions>(Config(("DASHBOARD_ENABLED", "yes"))));
+        Assert.Equal(["METRICS_PORT must be a port number (1-65535), not '9464x'."], ProblemsOf<SiloMetricsOptions>(Config(("METRICS_PORT", "9464x"))));
+        Assert.Equal(["METRICS_PORT must be a port number (1-65535), not '70000'."], ProblemsOf<SiloMetricsOptions>(Config(("METRICS_PORT", "70000"))));
+        Assert.Equal(["METRICS_HOST must be an IP address, not 'metrics.local'."],
+            ProblemsOf<SiloMetricsOptions>(Config(("METRICS_PORT", "9464"), ("METRICS_HOST", "metrics.local"))));
     }
 
     [Fact]

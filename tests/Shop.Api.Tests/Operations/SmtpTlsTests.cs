@@ -27,7 +27,7 @@ public sealed class SmtpTlsTests : IAsyncLifetime
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddLogging()
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
-        return services.AddShopDelivery(config).BuildServiceProvider().GetRequiredService<IDelivery<EmailMessage>>();
+        return services.AddShopDelivery().BuildServiceProvider().GetRequiredService<IDelivery<EmailMessage>>();
     }
 
     private static EmailMessage Message(string subject) => new("shopper@shop.test", subject, "body", "test");

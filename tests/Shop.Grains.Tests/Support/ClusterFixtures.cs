@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Hosting;
@@ -38,7 +37,7 @@ public class ClusterFixture : IAsyncLifetime
             // As on a database: accounts the previous release indexed under the address are looked for
             // (tests write such records into the memory storage themselves).
             silo.Services.AddSingleton<PreviousEmailIndex>(PreviousEmailIndex.InStorage);
-            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+            silo.AddShopMemoryPersistence().AddShopGrainServices();
         }
     }
 }
@@ -57,7 +56,7 @@ public sealed class ShortDeadlineClusterFixture : ClusterFixture
             SentNotifications.Register(silo.Services);
             TestReadModel.Register(silo.Services);
             silo.Services.AddSingleton(new NotificationRetryOptions(Attempts: 1, FirstDelay: TimeSpan.FromMilliseconds(10)));
-            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+            silo.AddShopMemoryPersistence().AddShopGrainServices();
             silo.Services.Configure<ShopRulesOptions>(o =>
             {
                 o.PaymentTimeout = PaymentTimeout;
@@ -96,7 +95,7 @@ public sealed class FakeClockClusterFixture : ClusterFixture
             SentNotifications.Register(silo.Services);
             TestReadModel.Register(silo.Services);
             silo.Services.AddSingleton<TimeProvider>(new TimeOfDayFromClock());
-            silo.AddShopMemoryPersistence().AddShopGrainServices(new ConfigurationBuilder().Build());
+            silo.AddShopMemoryPersistence().AddShopGrainServices();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Shop.Silo.Configuration;
 
 namespace Shop.Api.Features.Auth;
@@ -30,6 +31,39 @@ public sealed class AuthOptions : IValidatableObject
     [ConfigurationKeyName("PASSWORD_HASH_QUEUE")]
     [Range(0, int.MaxValue, ErrorMessage = "PASSWORD_HASH_QUEUE must be 0 or more.")]
     public int HashQueue { get; set; } = 16 * Environment.ProcessorCount;
+
+    public const int MinSecretLength = 32;
+
+    /// <summary>
+    /// Production's rule: a signing key that survives restarts and cannot be guessed (the previous one,
+    /// set during a rotation, still opens sessions, so it is held to the same), and slow enough hashes.
+    /// </summary>
+    public static readonly IValidateOptions<AuthOptions> ProductionRule = new ShopOptions.Rule<AuthOptions>(ProductionProblems);
+
+    private static IEnumerable<string> ProductionProblems(AuthOptions auth)
+    {
+        if (auth.Secret is null)
+        {
+            yield return "JWT_SECRET is not set: tokens would be signed with a random key and die at every restart.";
+        }
+
+        foreach (var (name, secret) in new[] { ("JWT_SECRET", auth.Secret), ("JWT_SECRET_PREVIOUS", auth.PreviousSecret) })
+        {
+            if (secret == ProductionRules.ExampleJwtSecret)
+            {
+                yield return $"{name} is the example value from .env.example: generate one with `openssl rand -hex 32`.";
+            }
+            else if (secret is { Length: < MinSecretLength })
+            {
+                yield return $"{name} has {secret.Length} characters; at least {MinSecretLength} are needed.";
+            }
+        }
+
+        if (auth.BcryptRounds < 10)
+        {
+            yield return $"BCRYPT_SALT_ROUNDS is {auth.BcryptRounds}; production needs at least 10 (12 recommended).";
+        }
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

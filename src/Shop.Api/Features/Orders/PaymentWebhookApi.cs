@@ -7,16 +7,30 @@ using Microsoft.Extensions.Options;
 using Shop.Api.Infrastructure;
 using Shop.Grains.Common;
 using Shop.Grains.Orders;
+using Shop.Silo.Configuration;
 
 namespace Shop.Api.Features.Orders;
 
-/// <summary>WEBHOOK_API_KEY; without one (development only) a random key is used and every call is refused.</summary>
+/// <summary>WEBHOOK_API_KEY: the key the payment provider signs its callbacks with.</summary>
+public sealed class WebhookOptions
+{
+    public const int MinKeyLength = 32;
+
+    [ConfigurationKeyName("WEBHOOK_API_KEY")]
+    public string? Key { get; set; }
+
+    /// <summary>Production's rule: a key long enough that nobody guesses it and forges a payment.</summary>
+    public static readonly IValidateOptions<WebhookOptions> ProductionRule = new ShopOptions.Rule<WebhookOptions>(webhook =>
+        webhook.Key is { Length: >= MinKeyLength } ? [] : [$"WEBHOOK_API_KEY must have at least {MinKeyLength} characters (it signs payment webhooks)."]);
+}
+
+/// <summary>The webhook key; without one (development only) a random key is used and every call is refused.</summary>
 public sealed record WebhookSettings(byte[] Key)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    public static WebhookSettings From(IConfiguration config) => new(
-        config["WEBHOOK_API_KEY"] is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : RandomNumberGenerator.GetBytes(32));
+    public static WebhookSettings From(WebhookOptions options) => new(
+        options.Key is { } key ? Encoding.UTF8.GetBytes(key) : RandomNumberGenerator.GetBytes(32));
 }
 
 /// <summary>

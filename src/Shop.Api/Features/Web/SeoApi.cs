@@ -1,6 +1,8 @@
 using System.Text;
 using System.Xml;
+using Microsoft.Extensions.Options;
 using Shop.Api.Features.Catalog;
+using Shop.Silo.Notifications;
 
 namespace Shop.Api.Features.Web;
 
@@ -18,9 +20,9 @@ public static class SeoApi
         return routes;
     }
 
-    public static IResult Robots(HttpContext context, IConfiguration configuration)
+    public static IResult Robots(HttpContext context, IOptions<ShopLinkOptions> links)
     {
-        var site = SiteUrl.Of(context, configuration);
+        var site = SiteUrl.Of(context, links);
         // Pages that are someone's own (account, checkout) or admin's are not for search results; the
         // catalog and its pictures are.
         var text = $"""
@@ -39,9 +41,9 @@ public static class SeoApi
         return Results.Text(text, "text/plain; charset=utf-8");
     }
 
-    public static async Task<IResult> Sitemap(HttpContext context, IConfiguration configuration, CatalogSnapshot catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> Sitemap(HttpContext context, IOptions<ShopLinkOptions> links, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        var site = SiteUrl.Of(context, configuration);
+        var site = SiteUrl.Of(context, links);
         var urls = await Urls(catalog, cancellationToken);
         if (urls.Count <= UrlsPerSitemap)
         {
@@ -63,11 +65,11 @@ public static class SeoApi
         }));
     }
 
-    public static async Task<IResult> SitemapPart(int part, HttpContext context, IConfiguration configuration, CatalogSnapshot catalog, CancellationToken cancellationToken)
+    public static async Task<IResult> SitemapPart(int part, HttpContext context, IOptions<ShopLinkOptions> links, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
         var urls = await Urls(catalog, cancellationToken);
         var slice = urls.Skip((part - 1) * UrlsPerSitemap).Take(UrlsPerSitemap).ToList();
-        return part < 1 || slice.Count == 0 ? Results.NotFound() : Xml(context, UrlSet(SiteUrl.Of(context, configuration), slice));
+        return part < 1 || slice.Count == 0 ? Results.NotFound() : Xml(context, UrlSet(SiteUrl.Of(context, links), slice));
     }
 
     /// <summary>Home, the list, each category's list and every product's page, in a stable order.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Shop.Api.Features.Catalog;
+using Shop.Silo.Notifications;
 
 namespace Shop.Api.Features.Web;
 
@@ -16,7 +17,7 @@ namespace Shop.Api.Features.Web;
 /// page: its title, description, canonical URL and Open Graph tags, the route's chunks to load at
 /// once, and for the catalog pages the first screen and its data (<see cref="CatalogPages"/>).
 /// </summary>
-internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions, IConfiguration configuration)
+internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions, IOptions<ShopLinkOptions> links)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -26,7 +27,7 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
     public async Task Write(HttpContext context)
     {
         var page = await Render(context.Request.Path.Value ?? "/", context.Request.Query, context.RequestServices, context.RequestAborted);
-        var html = Document(page, SiteUrl.Of(context, configuration));
+        var html = Document(page, SiteUrl.Of(context, links));
         context.Response.StatusCode = page.Status;
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
@@ -175,8 +176,8 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
 internal static class SiteUrl
 {
     /// <summary>API_BASE_URL when set (required in production), else the address this request reached.</summary>
-    public static string Of(HttpContext context, IConfiguration configuration) =>
-        Uri.TryCreate(configuration["API_BASE_URL"], UriKind.Absolute, out var configured)
+    public static string Of(HttpContext context, IOptions<ShopLinkOptions> links) =>
+        links.Value.BaseUrl is { IsAbsoluteUri: true } configured
             ? configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/')
             : $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
 }
