@@ -34,6 +34,7 @@ export default defineConfig({
       register: { js: 277, css: 21 },
       'forgot-password': { js: 285, css: 22 },
       'reset-password': { js: 285, css: 22 },
+      'verify-email': { js: 252, css: 15 },
       'account/account-profile': { js: 285, css: 23 },
       'account/account-orders': { js: 283, css: 21 },
       'account/account-order-detail': { js: 393, css: 38 },
