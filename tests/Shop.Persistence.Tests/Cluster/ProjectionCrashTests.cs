@@ -38,13 +38,13 @@ public sealed class ProjectionCrashTests(PostgresFixture postgres, ITestOutputHe
 
                 // The checkout answers at once: the order's row is written after, and waits on the lock.
                 orderId = (await api.Checkout(shopper.Token, "projection-1", ct)).Expect("checkout").Id;
-                await WaitUntil(async () => await Scalar(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO shop_orders%'", ct) > 0,
+                await WaitUntil(async () => await Scalar(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO shop_orders%'", ct) > 0,
                     "the row's write to wait on the lock", ct);
                 cluster.KillSilo(0);
 
                 // PostgreSQL would finish the dead client's statement once the lock goes: end it, so the
                 // write is lost with the process, as a crash before the write reached the server loses it.
-                await Scalar(database, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO shop_orders%'", ct);
+                await Scalar(database, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO shop_orders%'", ct);
                 await held.RollbackAsync(ct);
             }
 

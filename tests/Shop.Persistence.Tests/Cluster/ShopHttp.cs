@@ -53,6 +53,9 @@ public sealed class ShopHttp(Uri baseUrl) : IDisposable
     public Task<Reply<Auth>> Register(string email, string password, CancellationToken ct) =>
         Send<Auth>(HttpMethod.Post, "/api/auth/register", null, new { email, password, name = "Shopper" }, ct: ct);
 
+    public Task<Reply<NoBody>> VerifyEmail(string token, CancellationToken ct) =>
+        Send<NoBody>(HttpMethod.Post, "/api/auth/verify-email", null, new { token }, ct: ct);
+
     public Task<Reply<Auth>> Login(string email, string password, CancellationToken ct) =>
         Send<Auth>(HttpMethod.Post, "/api/auth/login", null, new { email, password }, ct: ct);
 

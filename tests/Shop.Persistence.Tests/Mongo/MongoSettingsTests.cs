@@ -47,6 +47,7 @@ public sealed class MongoSettingsTests
     [InlineData("mongodb://user:hunter2-secret@", "not a valid MongoDB connection string")]
     [InlineData("mongodb://user:hunter2-secret@db:notaport/shop", "not a valid MongoDB connection string")]
     [InlineData("mongodb://user:hunter2-secret@db/shop?w=0", "w=0")]
+    [InlineData("mongodb://user:hunter2-secret@db/shop?w=1", "w=1")]
     [InlineData("mongodb://db/shop.v2", "does not allow")]
     [InlineData("mongodb://db/shop%20prod", "does not allow")]
     [InlineData("mongodb://db/a234567890123456789012345678901234567890123456789012345678901234", "does not allow")]
@@ -152,8 +153,8 @@ public sealed class MongoSettingsTests
 
     [Theory]
     [InlineData("mongodb://db.example.com:27017/shop", "majority")]
-    [InlineData("mongodb://db.example.com:27017/shop?w=1", "1")]
     [InlineData("mongodb://db.example.com:27017/shop?w=majority", "majority")]
+    [InlineData("mongodb://db.example.com:27017/shop?w=2", "2")]
     public void Writes_wait_for_a_majority_unless_the_uri_says_otherwise(string uri, string expected)
     {
         var settings = MongoSettings.Parse(uri).ClientSettings("test", TimeSpan.FromSeconds(1));

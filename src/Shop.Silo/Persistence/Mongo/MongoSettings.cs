@@ -105,6 +105,13 @@ public sealed record MongoSettings
                 "MONGO_URI asks for w=0 (unacknowledged writes): the shop's storage could not see a concurrent writer. Remove w=0.");
         }
 
+        if (url.W is WriteConcern.WCount { Value: 1 })
+        {
+            // Raising it silently would overrule the operator; saying so lets them remove it knowingly.
+            throw new InvalidOperationException(
+                "MONGO_URI asks for w=1: a write the primary alone acknowledged (a stock reservation, a payment) can be rolled back by a failover. Remove w=1 (the shop then writes with w=majority) or set w=majority.");
+        }
+
         if (url.ReadPreference is { ReadPreferenceMode: not ReadPreferenceMode.Primary } preference)
         {
             // A secondary may lag: a grain would read an old etag and fail every write, a silo an old membership table.
