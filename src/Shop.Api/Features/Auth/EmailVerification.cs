@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
 using Shop.Api.Notifications;
@@ -10,7 +9,7 @@ namespace Shop.Api.Features.Auth;
 
 /// <summary>
 /// Proof that an account's owner reads its address: a link mailed at registration (and on request),
-/// "{userId}.{secret}" with only a hash of the secret stored, valid a day. Unverified accounts can
+/// valid a day (see <see cref="LinkTokens"/>). Unverified accounts can
 /// shop; the shop sends them no order mail, since anyone can type anyone's address.
 /// </summary>
 public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage> outbox, IShopLinks links, TimeProvider clock)
@@ -18,9 +17,9 @@ public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage>
     /// <summary>Mails a new link; false when none may be sent now (verified already, or one in the last minute).</summary>
     public async Task<bool> Send(UserProfile profile)
     {
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = LinkTokens.NewSecret();
         var expiresAt = clock.GetUtcNow() + EmailVerificationPolicy.Lifetime;
-        if (!await grains.GetGrain<IUserGrain>(profile.Id).IssueEmailVerificationToken(PasswordReset.HashSecret(secret), expiresAt))
+        if (!await grains.GetGrain<IUserGrain>(profile.Id).IssueEmailVerificationToken(LinkTokens.Hash(secret), expiresAt))
         {
             return false;
         }
@@ -31,9 +30,8 @@ public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage>
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, IGrainFactory grains)
     {
-        var parts = request.Token.Split('.');
-        return parts.Length == 2 && Ids.IsWellFormed(parts[0])
-            && await grains.GetGrain<IUserGrain>(parts[0]).VerifyEmail(PasswordReset.HashSecret(parts[1]))
+        return LinkTokens.Parse(request.Token) is { } token
+            && await grains.GetGrain<IUserGrain>(token.UserId).VerifyEmail(token.SecretHash)
             ? TypedResults.NoContent()
             : Problems.Invalid("token", "The verification link is invalid or has expired. Sign in and ask for a new one.", ErrorCodes.VerifyTokenInvalid);
     }

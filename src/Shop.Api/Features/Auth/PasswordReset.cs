@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
@@ -11,8 +9,7 @@ using Shop.Grains.Users;
 namespace Shop.Api.Features.Auth;
 
 /// <summary>
-/// Forgot / reset password. The token is "{userId}.{secret}"; only a hash of the secret is stored,
-/// and it lives an hour. An account gets at most one link a minute and five an hour (see
+/// Forgot / reset password. The token (<see cref="LinkTokens"/>) lives an hour. An account gets at most one link a minute and five an hour (see
 /// <see cref="IUserGrain.IssuePasswordResetToken"/>); earlier links stay valid until they expire
 /// or one is used.
 /// </summary>
@@ -34,20 +31,16 @@ public static class PasswordReset
         ResetPasswordRequest request, IGrainFactory grains, PasswordHasher hasher, AuthStamps stamps, CancellationToken cancellationToken)
     {
         // The token is checked before the new password is hashed: a made-up token costs no bcrypt.
-        var parts = request.Token.Split('.');
-        var user = parts.Length == 2 && Ids.IsWellFormed(parts[0]) ? grains.GetGrain<IUserGrain>(parts[0]) : null;
-        var secret = parts.Length == 2 ? HashSecret(parts[1]) : "";
-        if (user is null || !await user.HasPasswordResetToken(secret)
-            || !await user.ResetPassword(secret, await hasher.Hash(request.NewPassword, cancellationToken)))
+        if (LinkTokens.Parse(request.Token) is not { } token
+            || !await grains.GetGrain<IUserGrain>(token.UserId).HasPasswordResetToken(token.SecretHash)
+            || !await grains.GetGrain<IUserGrain>(token.UserId).ResetPassword(token.SecretHash, await hasher.Hash(request.NewPassword, cancellationToken)))
         {
             return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.", ErrorCodes.ResetTokenInvalid);
         }
 
-        stamps.Forget(parts[0]);
+        stamps.Forget(token.UserId);
         return TypedResults.NoContent();
     }
-
-    internal static string HashSecret(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
 /// <summary>Emails that asked for a reset link, waiting for <see cref="PasswordResetIssuer"/>; a flood beyond the bound is dropped.</summary>
@@ -89,8 +82,8 @@ internal sealed class PasswordResetIssuer(
         }
 
         var user = grains.GetGrain<IUserGrain>(userId);
-        var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        if (!await user.IssuePasswordResetToken(PasswordReset.HashSecret(secret), clock.GetUtcNow() + PasswordReset.Lifetime))
+        var secret = LinkTokens.NewSecret();
+        if (!await user.IssuePasswordResetToken(LinkTokens.Hash(secret), clock.GetUtcNow() + PasswordReset.Lifetime))
         {
             logger.LogInformation("A password reset link was asked for again too soon; none sent");
             return;
@@ -99,8 +92,6 @@ internal sealed class PasswordResetIssuer(
         var profile = await user.GetProfile();
         outbox.Enqueue(ResetEmail(email, profile?.Language, links.Page($"/reset-password?token={userId}.{secret}")));
     }
-
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static EmailMessage ResetEmail(string to, string? language, string link) => language == Languages.English
         ? new EmailMessage(to, "Reset your Shop password",
