@@ -6,7 +6,8 @@
 #   docker run --env-file .env shop-silo migrate | rollback | migration-status
 #
 # Ports: SILO_PORT (11111, silo to silo), GATEWAY_PORT (30000, API nodes), METRICS_PORT (Prometheus,
-# when set). SILO_ADVERTISED_IP defaults to the container's IP (deploy/docker/silo-entrypoint.sh).
+# when set). SILO_ADVERTISED_IP defaults to the container's IP (deploy/docker/silo-entrypoint.sh), and
+# the silo and gateway ports listen on that address only; CLUSTER_TLS_* (mounted certificates) secure them.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -24,8 +25,8 @@ COPY src/Shop.Silo/ src/Shop.Silo/
 # passed in: docker-compose build --build-arg SOURCE_REVISION_ID=$(git rev-parse HEAD). Without it: "unknown".
 ARG SOURCE_REVISION_ID=
 RUN dotnet publish src/Shop.Silo/Shop.Silo.csproj -c Release --no-restore -o /app -p:UseAppHost=false -p:SourceRevisionId="$SOURCE_REVISION_ID"
-COPY deploy/docker/silo-entrypoint.sh /app/silo-entrypoint.sh
-RUN chmod 0755 /app/silo-entrypoint.sh
+COPY deploy/docker/silo-entrypoint.sh deploy/docker/silo-healthcheck.sh /app/
+RUN chmod 0755 /app/silo-entrypoint.sh /app/silo-healthcheck.sh
 
 # Shop.Silo uses ASP.NET Core (the Orleans dashboard's statistics), so it needs the aspnet runtime.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
@@ -38,7 +39,8 @@ EXPOSE 11111 30000 9464
 USER $APP_UID
 # Healthy once the gateway port accepts connections (it is bound while the silo starts and serves
 # clients once the silo is active; whether the silo joined the cluster shows in /api/health and
-# the dashboard). bash's /dev/tcp: the runtime image has no curl.
+# the dashboard), on the container's address the silo binds it to (silo-healthcheck.sh). bash's
+# /dev/tcp: the runtime image has no curl.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${GATEWAY_PORT:-30000}"]
+  CMD ["/app/silo-healthcheck.sh"]
 ENTRYPOINT ["/app/silo-entrypoint.sh"]

@@ -92,36 +92,39 @@ public static class ShopSiloExtensions
 
     /// <summary>
     /// With a membership table silos may live on several machines: each advertises SILO_ADVERTISED_IP
-    /// (default: this host's address) and listens on every interface. A silo that advertises a
-    /// loopback address (a cluster on one machine, as in scripts/cluster.sh and the cluster tests)
-    /// listens on that address only: nothing elsewhere could reach it, so nothing else should see the ports.
-    /// Under SILO_HOSTING=kubernetes the silo advertises POD_IP, and Orleans' Kubernetes hosting names it
-    /// after its pod (POD_NAME, which is how it matches silos to pods) and listens on every interface;
-    /// the ports stay SILO_PORT and GATEWAY_PORT.
+    /// (default: this host's address), under SILO_HOSTING=kubernetes POD_IP (Orleans' Kubernetes hosting
+    /// names the silo after its pod, POD_NAME, which is how it matches silos to pods), on SILO_PORT and
+    /// GATEWAY_PORT. The ports are bound to the advertised address only, where that is an address of
+    /// this machine (a container's or a pod's own IP, a loopback address as in scripts/cluster.sh and the
+    /// cluster tests), so interfaces the cluster does not use (a public one, docker0) do not expose them.
+    /// An address this machine does not have (a NAT's, a load balancer's) cannot be bound: then, and
+    /// without SILO_ADVERTISED_IP, the silo listens on every interface.
     /// </summary>
     private static void ConfigureEndpoints(ISiloBuilder silo, SiloSettings settings, IConfiguration config)
     {
-        if (KubernetesHosting.IsEnabled(config))
-        {
-            // POD_IP is set here, not left to the Kubernetes hosting: Orleans' own default (this host's
-            // first address) is applied before it and would win (tests/.../KubernetesHostingTests).
-            var podIp = IPAddress.Parse(config["POD_IP"]!);
-            silo.Configure<EndpointOptions>(o =>
-            {
-                o.AdvertisedIPAddress = podIp;
-                o.SiloPort = settings.SiloPort;
-                o.GatewayPort = settings.GatewayPort;
-            });
-            silo.UseKubernetesHosting();
-        }
-        else if (settings.AdvertisedIp is { } ip)
-        {
-            var address = IPAddress.Parse(ip);
-            silo.ConfigureEndpoints(address, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
-        }
-        else
+        var kubernetes = KubernetesHosting.IsEnabled(config);
+        // POD_IP is set here, not left to the Kubernetes hosting: Orleans' own default (this host's
+        // first address) is applied before it and would win (tests/.../KubernetesHostingTests).
+        var advertised = kubernetes ? config["POD_IP"] : settings.AdvertisedIp;
+        if (advertised is null)
         {
             silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            return;
+        }
+
+        var address = IPAddress.Parse(advertised);
+        var listen = SiloAddresses.IsOwn(address) ? address : IPAddress.Any;
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = address;
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(listen, settings.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(listen, settings.GatewayPort);
+        });
+        if (kubernetes)
+        {
+            silo.UseKubernetesHosting();
         }
     }
 

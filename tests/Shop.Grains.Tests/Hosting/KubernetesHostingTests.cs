@@ -37,11 +37,28 @@ public sealed class KubernetesHostingTests
 
         var endpoints = services.GetRequiredService<IOptions<EndpointOptions>>().Value;
         Assert.Equal(IPAddress.Parse("10.244.1.17"), endpoints.AdvertisedIPAddress);
+        // Not an address of the machine running the test: every interface (see the next test).
         Assert.Equal(new IPEndPoint(IPAddress.Any, 11111), endpoints.SiloListeningEndpoint);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 30000), endpoints.GatewayListeningEndpoint);
         Assert.Equal("shop-silo-7d9f8-abcde", services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName);
         var cluster = services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         Assert.Equal(("shop-prod", "shop"), (cluster.ClusterId, cluster.ServiceId));
+    }
+
+    [Fact]
+    public void A_pod_listens_on_its_own_IP_only()
+    {
+        // In a pod, POD_IP is the address of the pod's own interface; here, this machine's.
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+
+        var endpoints = BuildSilo(With(Pod, ("POD_IP", own.ToString()), ("SILO_ADVERTISED_IP", own.ToString())))
+            .GetRequiredService<IOptions<EndpointOptions>>().Value;
+
+        Assert.Equal(new IPEndPoint(own, 11111), endpoints.SiloListeningEndpoint);
+        Assert.Equal(new IPEndPoint(own, 30000), endpoints.GatewayListeningEndpoint);
     }
 
     [Fact]
