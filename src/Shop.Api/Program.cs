@@ -15,6 +15,7 @@ using Shop.Api.Operations;
 using Shop.Api.Seeding;
 using Microsoft.Extensions.Options;
 using Shop.Silo.Configuration;
+using Shop.Silo.Hosting;
 
 ShopEnvironment.LoadDotEnv();
 var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -22,6 +23,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // Every environment but Development gets the production rules: Staging or a misspelt name must not skip them.
 if (!builder.Environment.IsDevelopment() && ProductionRules.Refuse(ApiProductionRules.Check(builder.Configuration), Console.Error))
 {
+    return 1;
+}
+
+// Cluster certificates that cannot be used, in any environment: named here rather than failing every connection.
+if (ClusterTls.Problems(builder.Configuration, silo: OrleansHosting.IsEmbedded(builder.Configuration)) is { Count: > 0 } tlsProblems)
+{
+    tlsProblems.ForEach(problem => Console.Error.WriteLine($"configuration error: {problem}"));
     return 1;
 }
 

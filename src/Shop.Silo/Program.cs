@@ -53,14 +53,17 @@ public static class Program
             return 1;
         }
 
-        // SILO_HOSTING=kubernetes outside a pod, or without the downward API, in any environment.
-        var kubernetesProblems = KubernetesHosting.Problems(builder.Configuration);
-        foreach (var problem in kubernetesProblems)
+        // SILO_HOSTING=kubernetes outside a pod, or without the downward API, and cluster certificates
+        // that cannot be used, in any environment.
+        var problems = KubernetesHosting.Problems(builder.Configuration)
+            .Concat(ClusterTls.Problems(builder.Configuration, silo: true))
+            .ToList();
+        foreach (var problem in problems)
         {
             await Console.Error.WriteLineAsync($"configuration error: {problem}");
         }
 
-        if (kubernetesProblems.Count > 0)
+        if (problems.Count > 0)
         {
             return 1;
         }

@@ -11,12 +11,16 @@ public static class ProductionRules
 {
     public const string ExampleJwtSecret = "change-me-to-64-random-hex-characters-from-openssl-rand-hex-32";
 
-    /// <summary>A silo's rules: its storage, and what order emails need (silos send them).</summary>
+    /// <summary>
+    /// A silo's rules: its storage, what order emails need (silos send them), and TLS on the cluster's
+    /// ports. API nodes get them too: an embedded one hosts a silo, an external one connects to them.
+    /// </summary>
     public static List<string> ForSilo(IConfiguration config)
     {
         var problems = ForStorage(config);
         ShopOptions.Check(config, ShopLinkOptions.ProductionRule, problems);
         ShopOptions.Check(config, EmailOptions.ProductionRule, problems);
+        ShopOptions.Check(config, ClusterTlsOptions.ProductionRule, problems);
         return problems;
     }
 

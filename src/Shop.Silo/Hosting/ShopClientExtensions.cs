@@ -20,6 +20,10 @@ public static class ShopClientExtensions
             o.ClusterId = settings.ClusterId;
             o.ServiceId = settings.ServiceId;
         });
+        if (ClusterTls.Load(config, silo: false) is { } tls)
+        {
+            client.UseTls(tls.Configure);
+        }
 
         switch (settings.Storage)
         {

@@ -38,6 +38,10 @@ public static class ShopSiloExtensions
             o.ServiceId = settings.ServiceId;
         });
         silo.AddOutgoingGrainCallFilter<RepeatCallsOnSiloExit>();
+        if (ClusterTls.Load(config, silo: true) is { } tls)
+        {
+            silo.UseTls(tls.Configure);
+        }
 
         switch (settings.Storage)
         {

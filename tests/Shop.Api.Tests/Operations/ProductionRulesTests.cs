@@ -16,6 +16,8 @@ public sealed class ProductionRulesTests
         ["API_BASE_URL"] = "https://shop.example.com",
         ["ADMIN_PASSWORD"] = "a-long-admin-password",
         ["SMTP_HOST"] = "smtp.example.com",
+        // The production rule asks that it is set; whether the file serves is checked at start (ClusterTls).
+        ["CLUSTER_TLS_CERT"] = "/etc/shop/cluster-tls/tls.crt",
     };
 
     [Fact]
@@ -41,10 +43,18 @@ public sealed class ProductionRulesTests
     [InlineData("POSTGRES_CONNECTION", null, "STORAGE_PROVIDER is memory")]
     [InlineData("JWT_EXPIRES_IN", "forever", "JWT_EXPIRES_IN must be a duration like 7d")]
     [InlineData("SMTP_HOST", null, "SMTP_HOST is not set")]
+    [InlineData("CLUSTER_TLS_CERT", null, "CLUSTER_TLS_CERT is not set")]
+    [InlineData("CLUSTER_TLS", "on", "CLUSTER_TLS must be required or off.")]
     public void Each_unsafe_setting_is_reported_on_its_own_line(string name, string? value, string expected)
     {
         var problem = Assert.Single(ApiProductionRules.Check(Config((name, value))));
         Assert.StartsWith(expected, problem);
+    }
+
+    [Fact]
+    public void CLUSTER_TLS_off_is_the_explicit_way_to_run_the_cluster_ports_without_TLS()
+    {
+        Assert.Empty(ApiProductionRules.Check(Config(("CLUSTER_TLS_CERT", null), ("CLUSTER_TLS", "off"))));
     }
 
     [Fact]

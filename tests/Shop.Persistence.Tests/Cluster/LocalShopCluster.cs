@@ -22,6 +22,7 @@ public sealed class LocalShopCluster : IDisposable
     private readonly List<ShopProcess> _apis = [];
     private readonly List<ShopProcess> _all = [];
     private readonly List<Uri> _siloMetrics = [];
+    private readonly List<(int Silo, int Gateway)> _siloPorts = [];
 
     // Emails written without SMTP (silos: order notifications; API nodes: password links) go here,
     // and are deleted with the cluster.
@@ -83,6 +84,9 @@ public sealed class LocalShopCluster : IDisposable
     /// <summary>Each silo's /metrics: every silo gets METRICS_PORT, as docker-compose.yml gives it one.</summary>
     public IReadOnlyList<Uri> SiloMetrics => _siloMetrics;
 
+    /// <summary>Each silo's SILO_PORT and GATEWAY_PORT on 127.0.0.1.</summary>
+    public IReadOnlyList<(int Silo, int Gateway)> SiloPorts => _siloPorts;
+
     /// <summary>SIGKILL silo <paramref name="index"/> (0-based).</summary>
     public void KillSilo(int index) => _silos[index].Kill();
 
@@ -100,6 +104,7 @@ public sealed class LocalShopCluster : IDisposable
         await StopAllAsync();
         _silos.Clear();
         _siloMetrics.Clear();
+        _siloPorts.Clear();
         _apis.Clear();
         await StartProcessesAsync(silos, cancellationToken);
     }
@@ -140,6 +145,7 @@ public sealed class LocalShopCluster : IDisposable
         });
         _silos.Add(silo);
         _siloMetrics.Add(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
+        _siloPorts.Add((siloPort, gatewayPort));
         return silo;
     }
 

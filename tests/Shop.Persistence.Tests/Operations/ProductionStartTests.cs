@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Shop.Grains.Tests.Support;
 using Shop.Persistence.Tests.Cluster;
 using Shop.Silo.Migrations;
 
@@ -31,8 +32,8 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
         Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), api.Tail());
         Assert.Equal(1, api.ExitCode);
         var problems = api.Output.Split('\n').Where(l => l.TrimStart().StartsWith("configuration error:")).ToList();
-        Assert.Equal(7, problems.Count);
-        foreach (var expected in new[] { "STORAGE_PROVIDER is memory", "JWT_SECRET has 22 characters", "BCRYPT_SALT_ROUNDS is 8", "ALLOWED_ORIGINS contains '*'", "WEBHOOK_API_KEY", "API_BASE_URL", "SMTP_HOST" })
+        Assert.Equal(8, problems.Count);
+        foreach (var expected in new[] { "STORAGE_PROVIDER is memory", "JWT_SECRET has 22 characters", "BCRYPT_SALT_ROUNDS is 8", "ALLOWED_ORIGINS contains '*'", "WEBHOOK_API_KEY", "API_BASE_URL", "SMTP_HOST", "CLUSTER_TLS_CERT is not set" })
         {
             Assert.Contains(problems, p => p.Contains(expected));
         }
@@ -116,6 +117,34 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
         // Silos send the order emails, so they need the mail server and the public URL too.
         Assert.Contains("configuration error: SMTP_HOST is not set", silo.Output);
         Assert.Contains("configuration error: API_BASE_URL", silo.Output);
+        // The cluster ports would take any client.
+        Assert.Contains("configuration error: CLUSTER_TLS_CERT is not set: any program that reaches SILO_PORT or GATEWAY_PORT", silo.Output);
+    }
+
+    [Fact]
+    public async Task A_silo_with_a_certificate_of_another_CA_names_it_and_exits_1()
+    {
+        // In Development too: a certificate the other silos would refuse is named at start.
+        using var cluster = new TestCertificates("Shop cluster CA (start tests)");
+        using var other = new TestCertificates("Another CA (start tests)");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["SILO_PORT"] = FreePort().ToString(),
+            ["GATEWAY_PORT"] = FreePort().ToString(),
+            ["CLUSTER_TLS_CA"] = cluster.AuthorityPath,
+        };
+        foreach (var (name, value) in other.Node("node").Where(s => s.Key != "CLUSTER_TLS_CA"))
+        {
+            environment[name] = value!;
+        }
+
+        using var silo = ShopProcess.Start("silo", BuildOutput.Silo, environment);
+
+        Assert.True(await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)), silo.Tail());
+        Assert.Equal(1, silo.ExitCode);
+        Assert.Contains($"configuration error: CLUSTER_TLS_CERT ({environment["CLUSTER_TLS_CERT"]}) is not valid under CLUSTER_TLS_CA ({cluster.AuthorityPath})", silo.Output);
+        Assert.DoesNotContain("Unhandled exception", silo.Output);
     }
 
     [SkippableFact]
@@ -140,6 +169,9 @@ public sealed class ProductionStartTests(PostgresFixture postgres)
             ["GATEWAY_PORT"] = FreePort().ToString(),
             ["SILO_ADVERTISED_IP"] = "127.0.0.1",
             ["LOG_LEVEL"] = "warn",
+            // The one way to run production without the cluster certificates: said explicitly (an
+            // embedded node on loopback, which nothing else can reach).
+            ["CLUSTER_TLS"] = "off",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
