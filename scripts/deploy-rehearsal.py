@@ -23,6 +23,10 @@
                                 provisioned Prometheus) and targets with a PromQL expr, and every metric
                                 they use is in KNOWN (the exported names) or in deploy/prometheus/alerts.yml.
                                 Writes the exprs as recording rules to RULES_OUT for `promtool check rules`.
+  tls-check PORT CA [CERT KEY]  a TLS client on 127.0.0.1:PORT that trusts only CA (no name check, as the
+                                cluster's nodes): prints refused (the handshake or the first read fails,
+                                or the server closes), accepted (the server waits for the client's
+                                first bytes, or speaks), or untrusted (the server's certificate is not CA's).
   value CONFIG SERVICE KEY      one variable of a service's environment in `docker-compose config` output.
   mongo-uri URI DATABASE        URI with its database replaced (options kept).
 """
@@ -244,7 +248,12 @@ def prepare(config_path, work):
         container.update(given)
         final = dict(container)
         rewrite(final)
-        # Every difference must be a host name, a port or a path of the image's filesystem.
+        for key, value in final.items():
+            mounted = in_volume(service, value)
+            if mounted is not None and value == container.get(key):
+                final[key] = mounted
+        # Every difference must be a host name, a port, a path of the image's filesystem or a file of
+        # a folder compose mounts (read where compose would mount it from).
         lines = []
         for key in sorted(set(container) | set(final)):
             before, after = container.get(key), final.get(key)
@@ -266,6 +275,8 @@ def prepare(config_path, work):
                     before, after = "(compose's)", "(the caller's server, a database of its own)"
             elif key in ADDED_HOST_VARIABLES and before is None:
                 kind = "host (added)"
+            elif before is not None and in_volume(service, before) == after:
+                kind = "file of a folder compose mounts"
             else:
                 die(f"{name}: {key} would differ from compose's; only host names, ports and image paths may")
             if key == "PATH":
@@ -414,6 +425,16 @@ def prepare(config_path, work):
 
     with open(os.path.join(work, "rewrites.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(report) + "\n")
+
+
+def in_volume(service, path):
+    """Where PATH, a file in a folder that SERVICE bind-mounts from the host, is on the host (else None)."""
+    if not isinstance(path, str) or not path.startswith("/"):
+        return None
+    for target, source in volume_mounts(service).items():
+        if source and os.path.isabs(source) and (path + "/").startswith(target.rstrip("/") + "/"):
+            return os.path.join(source, os.path.relpath(path, target))
+    return None
 
 
 def volume_mounts(service):
@@ -661,6 +682,29 @@ def dashboard_check(rules_out, known_path, *paths):
     sys.exit(1 if problems else 0)
 
 
+def tls_check(port, ca, cert=None, key=None):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.load_verify_locations(ca)
+    if cert:
+        context.load_cert_chain(cert, key)
+    with socket.create_connection((LOOPBACK, int(port)), timeout=10) as raw:
+        try:
+            with context.wrap_socket(raw) as tls:
+                tls.settimeout(3)
+                data = tls.recv(1)
+        except ssl.SSLCertVerificationError:
+            print("untrusted")
+            return
+        except socket.timeout:
+            print("accepted")
+            return
+        except (ssl.SSLError, OSError):
+            print("refused")
+            return
+    print("accepted" if data else "refused")
+
+
 def service_value(config_path, service, key):
     with open(config_path, encoding="utf-8") as f:
         services = yaml.safe_load(f)["services"]
@@ -692,6 +736,8 @@ def main():
         dashboard_check(*args)
     elif command == "value":
         service_value(*args)
+    elif command == "tls-check":
+        tls_check(*args)
     elif command == "mongo-uri":
         mongo_uri(*args)
     else:

@@ -10,15 +10,18 @@
 #   a throwaway PostgreSQL (initdb) with compose's POSTGRES_DB / _USER / _PASSWORD;
 #   migrate (deploy/docker/silo-entrypoint.sh migrate), twice: it must be safe to repeat;
 #     also against MongoDB when SHOP_TEST_MONGO_URI or MONGO_URI names a server (a database of its own);
-#   two silos (the entrypoint, no command), an API node (dotnet Shop.Api.dll);
+#   two silos (the entrypoint, no command), an API node (dotnet Shop.Api.dll), authenticating each other
+#     with a throwaway cluster CA's certificate (scripts/cluster-tls.sh) where compose mounts ./cluster-tls;
 #   nginx (Debian's nginx-light) with deploy/nginx.conf, serving web/dist;
 #   an SMTP server on loopback standing in for SMTP_HOST (STARTTLS with a certificate of its own, which
 #     the processes trust through SSL_CERT_FILE; then AUTH with SMTP_USER / SMTP_PASSWORD).
-# The processes get the image's environment, then compose's. Only host names, ports and paths of the
-# image's filesystem are rewritten (printed at the start); the helper fails on any other difference.
+# The processes get the image's environment, then compose's. Only host names, ports, paths of the
+# image's filesystem and files of folders compose mounts are rewritten (printed at the start); the
+# helper fails on any other difference.
 # As root the shop's processes run as nobody, as the images run as a non-root user.
 #
-# Checks, through nginx: the web client and an asset load; /api/health/live (the detailed
+# Checks: each silo's silo and gateway ports refuse a TLS client without the cluster's certificate and
+# accept one with it. Through nginx: the web client and an asset load; /api/health/live (the detailed
 # /api/health is 404 there and reports two silos on the API node); a shopper registers, adds a product (created by ADMIN_EMAIL when the catalog is empty) to
 # the cart, checks out and pays, and the order is Paid; the silos email the shopper through SMTP;
 # a second payment arrives by the signed webhook (WEBHOOK_API_KEY) and is acknowledged; /metrics is
@@ -209,9 +212,9 @@ fi
 # The images' /app: the build output, and the silo's entrypoint beside Shop.Silo.dll.
 cp -r "$SILO_BUILD" "$WORK/silo-app"
 cp -r "$API_BUILD" "$WORK/api-app"
-cp deploy/docker/silo-entrypoint.sh "$WORK/silo-app/silo-entrypoint.sh"
+cp deploy/docker/silo-entrypoint.sh deploy/docker/silo-healthcheck.sh "$WORK/silo-app/"
 chmod -R a+rX "$WORK/silo-app" "$WORK/api-app"
-chmod 755 "$WORK/silo-app/silo-entrypoint.sh"
+chmod 755 "$WORK/silo-app/silo-entrypoint.sh" "$WORK/silo-app/silo-healthcheck.sh"
 # In a container `hostname -i` prints the container's address; here that is loopback.
 mkdir -p "$WORK/shim" "$WORK/home" "$WORK/mail" "$WORK/smtp"
 printf '#!/bin/sh\nif [ "${1:-}" = -i ]; then echo %s; else echo shop-rehearsal; fi\n' "$LOOPBACK" >"$WORK/shim/hostname"
@@ -226,6 +229,13 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$LOOPBACK" -addext 
   -keyout "$WORK/smtp-tls/key.pem" -out "$WORK/smtp-tls/cert.pem" 2>"$LOGS/openssl.log" || { cat "$LOGS/openssl.log" >&2; fail "openssl req"; }
 cat /etc/ssl/certs/ca-certificates.crt "$WORK/smtp-tls/cert.pem" >"$WORK/smtp-tls/ca-bundle.crt"
 chmod -R a+rX "$WORK/smtp-tls"
+
+# The cluster's certificates where compose mounts them from (./cluster-tls of the project folder),
+# made by the runbook's script: the silos and the API node authenticate each other with them.
+"$ROOT/scripts/cluster-tls.sh" ca "$WORK/cluster-ca" 2 >"$LOGS/cluster-tls.log" 2>&1 \
+  && "$ROOT/scripts/cluster-tls.sh" node "$WORK/cluster-ca" "$WORK/project/cluster-tls" shop-node 2 >>"$LOGS/cluster-tls.log" 2>&1 \
+  || { cat "$LOGS/cluster-tls.log" >&2; fail "scripts/cluster-tls.sh"; }
+[ ${#RUN_AS[@]} -eq 0 ] || chown -R 65534:65534 "$WORK/project/cluster-tls"
 
 REPO="$ROOT" WEB_DIST="$ROOT/web/dist" PG_PORT="$PG_PORT" SMTP_SINK_PORT="$SMTP_SINK_PORT" API_PORT="$API_PORT" \
   NGINX_PORT="$NGINX_PORT" PROMETHEUS_PORT="$PROMETHEUS_PORT" SILO1_PORTS="$SILO1_PORTS" SILO2_PORTS="$SILO2_PORTS" \
@@ -300,14 +310,33 @@ fi
 
 spawn_app silo-1 "$WORK/silo-app"
 spawn_app silo-2 "$WORK/silo-app"
+# The image's HEALTHCHECK (silo-healthcheck.sh) with the silo's environment, as compose runs it.
+silo_healthy() {
+  local envs=()
+  mapfile -d '' -t envs <"$WORK/run/$1.env"
+  "${RUN_AS[@]}" env -i "${envs[@]}" "$WORK/silo-app/silo-healthcheck.sh"
+}
 for i in 1 2; do
   ports_var="SILO${i}_PORTS"
   IFS=, read -r _ gateway metrics <<<"${!ports_var}"
   # compose's health check of a silo: its gateway port accepts connections.
-  wait_for "silo-$i's gateway port $gateway" "silo-$i" 90 tcp_open "$gateway"
+  wait_for "silo-$i's gateway port $gateway (the image's health check)" "silo-$i" 90 silo_healthy "silo-$i"
   wait_for "silo-$i's /metrics on $metrics" "silo-$i" 30 curl -fsS -m 5 -o /dev/null "http://$LOOPBACK:$metrics/metrics"
 done
 mark "silos healthy (gateway ports open, /metrics served)"
+
+# The cluster ports speak TLS with the cluster's certificate, and refuse a client without one.
+cluster_tls="$WORK/project/cluster-tls"
+for ports in "$SILO1_PORTS" "$SILO2_PORTS"; do
+  IFS=, read -r silo_port gateway _ <<<"$ports"
+  for port in "$silo_port" "$gateway"; do
+    verdict="$("${HELPER[@]}" tls-check "$port" "$cluster_tls/ca.crt")"
+    [ "$verdict" = refused ] || fail "port $port and a TLS client without a certificate: $verdict, expected refused"
+    verdict="$("${HELPER[@]}" tls-check "$port" "$cluster_tls/ca.crt" "$cluster_tls/tls.crt" "$cluster_tls/tls.key")"
+    [ "$verdict" = accepted ] || fail "port $port and the cluster's certificate: $verdict, expected accepted"
+  done
+done
+mark "cluster ports: mutual TLS with the cluster's certificate; a client without one refused"
 
 spawn_app api "$WORK/api-app"
 API="http://$LOOPBACK:$API_PORT"

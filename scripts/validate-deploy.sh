@@ -12,7 +12,8 @@
 #     in memory to prove each check fails (--self-test); tests/Shop.Grains.Tests loads each manifest
 #     strictly into the Kubernetes client's typed models (misspelt or mistyped fields);
 #   - .env.example documents every variable the runbook names, and its JWT_SECRET is the example
-#     value the production check refuses; deploy/docker/silo-entrypoint.sh parses.
+#     value the production check refuses; deploy/docker/silo-entrypoint.sh, silo-healthcheck.sh and
+#     scripts/cluster-tls.sh parse.
 #
 # Exit 0 when everything checked passed. A missing tool is a NOTICE and is skipped, except with
 # SHOP_REQUIRE_ALL=1 (CI), where any skipped check fails the run.
@@ -44,6 +45,7 @@ variables=(
   PASSWORD_HASH_CONCURRENCY PASSWORD_HASH_QUEUE ORDER_RATE_LIMIT_PER_MINUTE CART_RATE_LIMIT_PER_MINUTE
   MAX_UNPAID_ORDERS MAX_UNITS_PER_PRODUCT
   OTEL_EXPORTER_OTLP_ENDPOINT DASHBOARD_ENABLED MAIL_PICKUP_DIR
+  CLUSTER_TLS CLUSTER_TLS_CERT CLUSTER_TLS_KEY CLUSTER_TLS_PASSWORD CLUSTER_TLS_CA
 )
 missing=()
 for v in "${variables[@]}"; do
@@ -62,6 +64,9 @@ else
 fi
 
 if sh -n deploy/docker/silo-entrypoint.sh; then ok "deploy/docker/silo-entrypoint.sh parses"; else fail "deploy/docker/silo-entrypoint.sh has a syntax error"; fi
+for script in deploy/docker/silo-healthcheck.sh scripts/cluster-tls.sh; do
+  if bash -n "$script"; then ok "$script parses"; else fail "$script has a syntax error"; fi
+done
 
 # ------------------------------------------------------------------ docker-compose.yml
 

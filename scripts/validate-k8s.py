@@ -11,6 +11,8 @@
   secretKeyRef of shop-secrets, whose keys are those of secrets.env.example (placeholders only);
 - selectors of Deployments, Services, PodDisruptionBudgets and the HPA match pod labels, and probes
   name declared ports;
+- the cluster's certificates (CLUSTER_TLS_*): the silos and API nodes mount the Secret
+  shop-cluster-tls (never committed) where compose mounts ./cluster-tls and the paths point;
 - Orleans' Kubernetes hosting: SILO_HOSTING=kubernetes, POD_NAME / POD_NAMESPACE / POD_IP from the
   downward API, orleans/clusterId and orleans/serviceId labels equal to CLUSTER_ID and SERVICE_ID, and
   a Role bound to the silos' ServiceAccount granting the pod verbs it uses;
@@ -21,6 +23,7 @@ is reported: a check that cannot fail is caught here.
 """
 import copy
 import pathlib
+import posixpath
 import re
 import sys
 
@@ -57,6 +60,9 @@ FIELD_REFS = {
              "POD_NAMESPACE": "metadata.namespace", "POD_IP": "status.podIP"},
 }
 KUBERNETES_ONLY = {"silo": {"SILO_HOSTING": "kubernetes"}}
+# The cluster's certificates (CLUSTER_TLS_*): files of this Secret, mounted where compose mounts ./cluster-tls.
+CLUSTER_TLS_SECRET = "shop-cluster-tls"
+CLUSTER_TLS_PATHS = ("CLUSTER_TLS_CERT", "CLUSTER_TLS_KEY", "CLUSTER_TLS_CA")
 # The verbs Orleans.Hosting.Kubernetes 10.4.2 uses on pods (its own example Role names them).
 POD_VERBS = {"get", "list", "watch", "patch"}
 
@@ -299,6 +305,19 @@ def check_workload(service, workload, compose, config, example, err):
     if secrets != SECRETS[service]:
         err(f"{name}: secrets {sorted(secrets)}, expected {sorted(SECRETS[service])}")
 
+    # The certificate files compose's paths name: mounted from the Secret in the pod, from a volume in compose.
+    folders = sorted({posixpath.dirname(expected[v]) for v in CLUSTER_TLS_PATHS if v in expected})
+    volumes = {v.get("name"): v for v in pod.get("volumes") or []}
+    mounts = {m.get("mountPath"): m for m in c.get("volumeMounts") or []}
+    compose_targets = {str(v).split(":")[1] if isinstance(v, str) else v.get("target") for v in compose.get("volumes") or []}
+    for folder in folders:
+        mount = mounts.get(folder)
+        secret = ((volumes.get(mount.get("name")) or {}).get("secret") or {}) if mount else {}
+        if secret.get("secretName") != CLUSTER_TLS_SECRET:
+            err(f"{name}: the Secret {CLUSTER_TLS_SECRET} is not mounted at {folder}, where CLUSTER_TLS_* point")
+        if folder not in compose_targets:
+            err(f"{name}: compose's {service} mounts nothing at {folder}, where its CLUSTER_TLS_* point")
+
     ports = container_ports(workload)
     for port in compose.get("expose") or []:
         if int(port) not in ports:
@@ -380,6 +399,9 @@ MISTAKES = {
     "a kustomization naming a missing file": lambda d: obj(d, "kustomization.yaml", "Kustomization")["resources"].append("web.yaml"),
     "a manifest in no kustomization": lambda d: obj(d, "kustomization.yaml", "Kustomization")["resources"].remove("api.yaml"),
     "two tags for the silo image": lambda d: obj(d, "migrate/kustomization.yaml", "Kustomization")["images"][0].__setitem__("newTag", "2024.06.26"),
+    "the cluster certificates not mounted": lambda d: container(d, "silo.yaml", "Deployment").pop("volumeMounts"),
+    "the cluster certificates from another Secret": lambda d: obj(d, "api.yaml", "Deployment")["spec"]["template"]["spec"]["volumes"][0]["secret"].__setitem__("secretName", SECRET),
+    "compose mounting no certificates": lambda d: d["compose"]["services"]["api"].pop("volumes"),
     "a Job that restarts forever": lambda d: obj(d, "migrate/job.yaml", "Job")["spec"]["template"]["spec"].__setitem__("restartPolicy", "Always"),
 }
 
