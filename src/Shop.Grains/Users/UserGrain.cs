@@ -133,7 +133,7 @@ internal sealed class UserGrain(
     private static bool SameHash(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     private bool Matches(string tokenHash) =>
-        LiveResetTokens(clock.GetUtcNow()).Any(t => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(t.Hash), Encoding.UTF8.GetBytes(tokenHash)));
+        LiveResetTokens(clock.GetUtcNow()).Any(t => SameHash(t.Hash, tokenHash));
 
     /// <summary>Unexpired tokens; a token stored by the previous release (one field) counts as one.</summary>
     private IEnumerable<StoredResetToken> LiveResetTokens(DateTimeOffset now)

@@ -88,6 +88,8 @@ public sealed class DashboardTests : IAsyncLifetime
     [InlineData("/api/admin/dashboard/top-products?from=2025-01-01&to=2026-12-01")]
     [InlineData("/api/admin/dashboard/top-products?from=yesterday")]
     [InlineData("/api/admin/dashboard/top-products?by=price")]
+    [InlineData("/api/admin/dashboard/top-products?from=9999-12-31")]
+    [InlineData("/api/admin/dashboard/top-products?to=0001-01-01")]
     public async Task Bad_parameters_are_a_400_problem(string path)
     {
         var problem = await _admin.Get(path, HttpStatusCode.BadRequest);

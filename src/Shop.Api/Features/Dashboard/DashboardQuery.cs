@@ -36,6 +36,8 @@ public sealed record TopProductsQuery : DashboardQuery
 {
     public const int MaxDays = 366;
 
+    private static bool IsSane(DateOnly day) => day.Year is >= 2000 and < 2100;
+
     [FromQuery(Name = "from")]
     public DateOnly? From { get; init; }
 
@@ -51,6 +53,12 @@ public sealed record TopProductsQuery : DashboardQuery
         foreach (var error in base.Validate(validationContext))
         {
             yield return error;
+        }
+
+        // Far-off days would overflow the calendar when the range is widened or converted to UTC.
+        if (From is { } early && !IsSane(early) || To is { } late && !IsSane(late))
+        {
+            yield return new ValidationResult("from and to must be days between 2000-01-01 and 2099-12-31.", [From is { } f && !IsSane(f) ? nameof(From) : nameof(To)]);
         }
 
         if (From is { } from && To is { } to && (to < from || to.DayNumber - from.DayNumber >= MaxDays))
