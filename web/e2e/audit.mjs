@@ -173,6 +173,7 @@ function axePages(productId) {
     { name: '/checkout', path: '/checkout', ready: 'place-order', signedIn: true },
     { name: '/account', path: '/account', ready: 'account-layout', signedIn: true },
     { name: '/account/orders', path: '/account/orders', ready: 'account-layout', signedIn: true },
+    { name: '/admin (dashboard)', path: '/admin', ready: 'sales-chart', admin: true },
   ];
 }
 
@@ -204,7 +205,7 @@ async function runAxe(pages, session) {
                 localStorage.setItem('shop.tokenExpiresAt', session.expiresAt);
               }
             },
-            { language, session: spec.signedIn || spec.path === '/' ? session : undefined },
+            { language, session: spec.admin ? adminSession : spec.signedIn || spec.path === '/' ? session : undefined },
           );
           const page = await context.newPage();
           const states = { '': null, ...(spec.states ?? {}), ...(spec.path === '/' ? { 'header menu open': headerStates[device] } : {}) };
@@ -244,6 +245,11 @@ async function runAxe(pages, session) {
 // ------------------------------------------------------------------ main
 
 const session = await shopperWithCart();
+// The admin pages are checked as the admin scripts/web-audit.sh creates.
+const adminSession = await api('/api/auth/login', {
+  method: 'POST',
+  body: { email: process.env.AUDIT_ADMIN_EMAIL ?? 'audit-admin@shop.local', password: process.env.AUDIT_ADMIN_PASSWORD ?? 'audit-admin-password-1' },
+});
 console.log(`Auditing ${BASE} (Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, runs per page: ${RUNS})`);
 if (ONLY !== 'axe') {
   await runLighthouse([

@@ -58,7 +58,7 @@ test('the dashboard in the other language, desktop and phone', async ({ browser,
     const page = await context.newPage();
     await page.goto('/admin');
     await expect(page.getByTestId('sales-chart').locator('canvas')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(OTHER_LANGUAGE === 'en-US' ? 'Dashboard' : '数据概览');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(OTHER_LANGUAGE === 'en-US' ? 'Dashboard' : '数据概览');
     await waitForQuietNetwork(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `the dashboard is ${width}px wide on a ${viewport.width}px screen`).toBeLessThanOrEqual(viewport.width + 1);

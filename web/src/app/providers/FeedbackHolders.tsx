@@ -15,7 +15,8 @@ function Publish({ onReady }: { onReady: (api: AntdFeedback) => void }) {
  */
 export default function FeedbackHolders({ onReady }: { onReady: (api: AntdFeedback) => void }) {
   return (
-    <App component={false}>
+    // Toasts below the header (64 px), not over its navigation, which stays clickable while one shows.
+    <App component={false} message={{ top: 72 }}>
       <Publish onReady={onReady} />
     </App>
   );
