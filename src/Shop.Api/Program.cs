@@ -9,6 +9,7 @@ using Shop.Api.Features.Health;
 using Shop.Api.Features.Live;
 using Shop.Api.Features.Media;
 using Shop.Api.Features.Orders;
+using Shop.Api.Features.Reviews;
 using Shop.Api.Features.Users;
 using Shop.Api.Hosting;
 using Shop.Api.Operations;
@@ -54,6 +55,7 @@ builder.Services.AddShopOptions<AdminAccountOptions>();
 builder.Services.AddSingleton<AdminAccount>();
 builder.Services.AddShopOptions<DemoDataOptions>();
 builder.Services.AddSingleton<DemoCatalogSeeder>();
+builder.Services.AddSingleton<DemoReviewsSeeder>();
 // Registered after Orleans, so it starts once the silo or client is up.
 builder.Services.AddHostedService<StartupTasks>();
 
@@ -84,6 +86,7 @@ app.MapPaymentWebhookApi();
 app.MapAdminProductsApi();
 app.MapAdminOrdersApi();
 app.MapDashboardApi();
+app.MapReviewsApi();
 app.MapLiveApi();
 app.MapHealthApi();
 app.MapShopMetrics();

@@ -8,23 +8,25 @@ namespace Shop.Api.Seeding;
 /// Fills an empty catalog with the demo products: 26 per category, a spread of prices and stock,
 /// some out of stock, created at times over the last half year. Deterministic but for the ids.
 /// </summary>
-internal sealed class DemoCatalogSeeder(IGrainFactory grains, TimeProvider clock, ILogger<DemoCatalogSeeder> logger)
+internal sealed class DemoCatalogSeeder(IGrainFactory grains, DemoReviewsSeeder reviews, TimeProvider clock, ILogger<DemoCatalogSeeder> logger)
 {
     public const int PerCategory = 26;
 
-    public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
+    public sealed record Seeded(int Products, int Reviews);
+
+    public async Task<Seeded> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         // Several API nodes may start at once: only the one that claims the empty catalog seeds it.
         if (!await grains.GetGrain<ICatalogGrain>(0).ClaimSeeding())
         {
-            return 0;
+            return new Seeded(0, 0);
         }
 
         var products = Generate(clock.GetUtcNow()).ToList();
         await Parallel.ForEachAsync(products, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (p, _) => await grains.GetGrain<IProductGrain>(p.Id).Create(p.Product));
         logger.LogInformation("Seeded the demo catalog with {Count} products", products.Count);
-        return products.Count;
+        return new Seeded(products.Count, await reviews.SeedAsync(products, cancellationToken));
     }
 
     public static IEnumerable<(string Id, NewProduct Product)> Generate(DateTimeOffset now)
@@ -60,8 +62,9 @@ internal sealed class DemoCatalogSeeder(IGrainFactory grains, TimeProvider clock
                     brand,
                     Enumerable.Range(0, MediaApi.ImagesPerProduct).Select(n => MediaApi.ImageUrl(id, n)).ToList(),
                     new Dictionary<string, string> { ["品牌 Brand"] = brand, ["规格 Spec"] = variant });
+                // Ratings come from the demo reviews now; the draw stays so prices and stock stay as they were.
+                _ = random.NextDouble();
                 yield return (id, new NewProduct(details, stock,
-                    Rating: Math.Round(3.6 + random.NextDouble() * 1.4, 1),
                     Sold: random.Next(0, 5000),
                     CreatedAt: now - TimeSpan.FromHours(random.Next(1, 180 * 24))));
             }

@@ -20,13 +20,13 @@ internal sealed class StartupTasks(
         var storage = SiloSettings.From(config).Storage;
         var account = await admin.EnsureAsync(embedded);
         var seed = demoData.Value.Seed ?? (embedded && storage == StorageProvider.Memory);
-        var seeded = seed ? await seeder.SeedIfEmptyAsync(cancellationToken) : 0;
+        var seeded = seed ? await seeder.SeedIfEmptyAsync(cancellationToken) : new DemoCatalogSeeder.Seeded(0, 0);
         lifetime.ApplicationStarted.Register(() => PrintBanner(account, storage, embedded, seeded));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void PrintBanner(AdminAccount.Result? account, StorageProvider storage, bool embedded, int seeded)
+    private void PrintBanner(AdminAccount.Result? account, StorageProvider storage, bool embedded, DemoCatalogSeeder.Seeded seeded)
     {
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(unknown address)";
         url = url.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal);
@@ -46,9 +46,9 @@ internal sealed class StartupTasks(
             Console.WriteLine($"  Admin:             {account.Email} (password from ADMIN_PASSWORD)");
         }
 
-        if (seeded > 0)
+        if (seeded.Products > 0)
         {
-            Console.WriteLine($"  Demo catalog:      {seeded} products");
+            Console.WriteLine($"  Demo catalog:      {seeded.Products} products, {seeded.Reviews} reviews from demo buyers' delivered orders");
         }
 
         if (storage == StorageProvider.Memory && embedded)

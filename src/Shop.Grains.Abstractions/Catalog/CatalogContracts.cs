@@ -16,11 +16,12 @@ public sealed record CatalogEntry(
     [property: Id(10)] bool Archived,
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] long Revision = 0,
-    [property: Id(13)] int? LowStockThreshold = null)
+    [property: Id(13)] int? LowStockThreshold = null,
+    [property: Id(14)] int ReviewCount = 0)
 {
     public static CatalogEntry From(ProductView p) => new(
         p.Id, p.Details.Name, p.Details.Description, p.Details.Price, p.Details.Category, p.Details.Brand,
-        p.ImageUrl, p.Stock, p.Rating, p.Sold, p.Archived, p.CreatedAt, p.Revision, p.Details.LowStockThreshold);
+        p.ImageUrl, p.Stock, p.Rating, p.Sold, p.Archived, p.CreatedAt, p.Revision, p.Details.LowStockThreshold, p.ReviewCount);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Shop.Grains.Common;
+using Shop.Grains.Reviews;
 
 namespace Shop.Grains.Catalog;
 
@@ -24,6 +25,9 @@ public interface IProductGrain : IGrainWithStringKey
     Task<Outcome<ProductView>> SetStock(int stock, long? expectedRevision = null);
 
     Task<Outcome<ProductView>> Archive();
+
+    /// <summary>The average and count of the product's visible reviews (its reviews grain sends them).</summary>
+    Task SetRating(RatingSummary summary);
 
     /// <summary>Holds <paramref name="quantity"/> units for an order, all or nothing.</summary>
     Task<Reservation> Reserve(string orderId, int quantity);

@@ -44,7 +44,8 @@ public sealed record ProductView(
     [property: Id(6)] bool Archived,
     [property: Id(7)] DateTimeOffset CreatedAt,
     [property: Id(8)] DateTimeOffset UpdatedAt,
-    [property: Id(9)] long Revision = 0)
+    [property: Id(9)] long Revision = 0,
+    [property: Id(10)] int ReviewCount = 0)
 {
     public string ImageUrl => Details.Images.Count > 0 ? Details.Images[0] : "";
 }

@@ -78,6 +78,26 @@ public static class ErrorCodes
     public const string OrderNotShippable = "order.not_shippable";
     public const string OrderNotDeliverable = "order.not_deliverable";
 
+    public const string ReviewNotFound = "review.not_found";
+
+    /// <summary>This order line has a review already (edit that one instead).</summary>
+    public const string ReviewExists = "review.exists";
+
+    /// <summary>Only the buyer of a delivered line of the product can review it.</summary>
+    public const string ReviewNotAllowed = "review.not_allowed";
+
+    /// <summary>The edit window has passed. params: days.</summary>
+    public const string ReviewLocked = "review.locked";
+
+    /// <summary>params: min, max.</summary>
+    public const string ReviewRatingRange = "review.rating_range";
+
+    /// <summary>params: max.</summary>
+    public const string ReviewTextTooLong = "review.text_too_long";
+
+    /// <summary>A shopper's own review, or one voted for already.</summary>
+    public const string ReviewVoteRefused = "review.vote_refused";
+
     public const string PaymentDeclined = "payment.declined";
     public const string CardInvalid = "payment.card_invalid";
 

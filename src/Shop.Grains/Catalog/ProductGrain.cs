@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Shop.Grains.Common;
+using Shop.Grains.Reviews;
 
 namespace Shop.Grains.Catalog;
 
@@ -48,6 +49,14 @@ internal sealed class ProductGrain(
         Change(s => s with { Available = stock }, expectedRevision);
 
     public Task<Outcome<ProductView>> Archive() => Change(s => s with { Archived = true }, expectedRevision: null);
+
+    public async Task SetRating(RatingSummary summary)
+    {
+        if (State.Details is not null && (State.Rating, State.ReviewCount) != (summary.Average, summary.Count))
+        {
+            await Save(State with { Rating = summary.Average, ReviewCount = summary.Count });
+        }
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -34,8 +34,11 @@ public sealed record ProductState
     /// <summary>The hold change written with the last change of the counts, to finish if its own write did not happen.</summary>
     [Id(11)] public PendingHold? Pending { get; init; }
 
+    /// <summary>How many visible reviews <see cref="Rating"/> averages.</summary>
+    [Id(12)] public int ReviewCount { get; init; }
+
     public ProductView ToView(string id) => new(
-        id, Details!.ToContract(), Available, Reserved, Rating, Sold, Archived, CreatedAt, UpdatedAt, Revision);
+        id, Details!.ToContract(), Available, Reserved, Rating, Sold, Archived, CreatedAt, UpdatedAt, Revision, ReviewCount);
 }
 
 [GenerateSerializer, Immutable, Alias("shop.PendingHold")]

@@ -51,7 +51,7 @@ internal sealed class OrderNotificationGrain(
         if (shopper is { EmailVerified: false } && !_emailSent)
         {
             // Order mail goes only to an address its owner proved theirs: anyone can type any address at registration.
-            logger.LogInformation("The {Kind} email of order event {EventId} was not sent: the address is not verified", orderEvent.Kind, orderEvent.Id);
+            logger.LogDebug("The {Kind} email of order event {EventId} was not sent: the address is not verified", orderEvent.Kind, orderEvent.Id);
         }
         else if (shopper is not null && !_emailSent)
         {

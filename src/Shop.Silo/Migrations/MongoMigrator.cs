@@ -72,6 +72,22 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output, st
         new(5, "grain_state_service_id",
             [new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: true)],
             [new MongoSchemaOp.MoveGrainStateKeys(ToServiceKeys: false)]),
+        new(6, "reviews",
+            [
+                new MongoSchemaOp.CreateCollection(MongoNames.Reviews),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reviews, "ix_reviews_newest",
+                    new BsonDocument { { "productId", 1 }, { "hidden", 1 }, { "createdAt", -1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reviews, "ix_reviews_helpful",
+                    new BsonDocument { { "productId", 1 }, { "hidden", 1 }, { "helpful", -1 }, { "createdAt", -1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reviews, "ix_reviews_rating",
+                    new BsonDocument { { "productId", 1 }, { "hidden", 1 }, { "rating", 1 }, { "createdAt", -1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reviews, "ix_reviews_order", new BsonDocument("orderId", 1)),
+                new MongoSchemaOp.CreateIndex(MongoNames.Reviews, "ix_reviews_latest", new BsonDocument { { "createdAt", -1 }, { "_id", 1 } }),
+                new MongoSchemaOp.CreateCollection(MongoNames.ReviewVotes),
+                new MongoSchemaOp.CreateIndex(MongoNames.ReviewVotes, "ix_review_votes_review", new BsonDocument("reviewId", 1)),
+                new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection("reviews")),
+            ],
+            [new MongoSchemaOp.DropCollection(MongoNames.ReviewVotes), new MongoSchemaOp.DropCollection(MongoNames.Reviews)]),
     ];
 
     private IMongoCollection<BsonDocument> Records => database.GetCollection<BsonDocument>(MongoNames.Migrations);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Shop.Grains.Orders.ReadModel;
+using Shop.Grains.Reviews;
 using Shop.Silo.Configuration;
 
 namespace Shop.Silo.ReadModels;
@@ -20,15 +21,18 @@ public static class ReadModelSetup
                 services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.PostgresConnection!));
                 services.TryAddSingleton<IOrderReadModel, PostgresOrderReadModel>();
                 services.TryAddSingleton<IOrderStatistics, PostgresOrderStatistics>();
+                services.TryAddSingleton<IReviewStore, PostgresReviewStore>();
                 break;
             case StorageProvider.MongoDb:
                 services.TryAddSingleton<IOrderReadModel, MongoOrderReadModel>();
                 services.TryAddSingleton<IOrderStatistics, MongoOrderStatistics>();
+                services.TryAddSingleton<IReviewStore, MongoReviewStore>();
                 break;
             default:
                 services.TryAddSingleton<MemoryOrderReadModel>();
                 services.TryAddSingleton<IOrderReadModel>(sp => sp.GetRequiredService<MemoryOrderReadModel>());
                 services.TryAddSingleton<IOrderStatistics>(sp => new MemoryOrderStatistics(sp.GetRequiredService<MemoryOrderReadModel>()));
+                services.TryAddSingleton<IReviewStore, MemoryReviewStore>();
                 break;
         }
 

@@ -25,5 +25,10 @@ public sealed class TestReadModel : IOrderReadModel
 
     public Task<OrderRowPage> Query(OrderRowQuery query, CancellationToken cancellationToken = default) => _rows.Query(query, cancellationToken);
 
-    public static void Register(IServiceCollection services) => services.AddSingleton<IOrderReadModel>(Instance);
+    /// <summary>The read models of the test silos: this order list and the <see cref="TestReviewStore"/>.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<IOrderReadModel>(Instance);
+        TestReviewStore.Register(services);
+    }
 }

@@ -35,6 +35,11 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         var migrator = new PostgresMigrator(connection, TextWriter.Null);
         await migrator.MigrateAsync();
 
+        Assert.Equal(7, await migrator.RollbackAsync());
+        Assert.DoesNotContain("shop_reviews", await Tables(connection));
+        Assert.DoesNotContain("shop_review_votes", await Tables(connection));
+        Assert.Contains("shop_order_lines", await Tables(connection));
+
         Assert.Equal(6, await migrator.RollbackAsync());
         Assert.DoesNotContain("shop_order_lines", await Tables(connection));
         Assert.Contains("shop_orders", await Tables(connection));
@@ -60,6 +65,7 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         Assert.Equal(21, await Scalar<long>(connection, "SELECT count(*) FROM orleansquery"));
         Assert.Contains("shop_orders", await Tables(connection));
         Assert.Contains("shop_order_lines", await Tables(connection));
+        Assert.Contains("shop_reviews", await Tables(connection));
     }
 
     [SkippableFact]

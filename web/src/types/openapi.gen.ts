@@ -41,6 +41,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    sort?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewListResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WriteReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResponse"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/live": {
         parameters: {
             query?: never;
@@ -1334,6 +1437,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{reviewId}/helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpfulResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    hidden?: boolean;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PagedListOfAdminReviewResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/reviews/{reviewId}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewVisibilityRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminReviewResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1444,6 +1724,27 @@ export interface components {
             pageSize: number;
             nextCursor: null | string;
         };
+        AdminReviewResponse: {
+            id: string;
+            productId: string;
+            productName: string;
+            orderId: string;
+            userId: string;
+            author: string;
+            /** Format: int32 */
+            rating: number;
+            text: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            helpful: number;
+            hidden: boolean;
+            hiddenReason: null | string;
+            /** Format: date-time */
+            hiddenAt: null | string;
+        };
         AuthResponse: {
             token: string;
             /** Format: date-time */
@@ -1511,6 +1812,11 @@ export interface components {
             /** Format: int64 */
             revenue: number;
         };
+        EditReviewRequest: {
+            /** Format: int32 */
+            rating: null | number;
+            text?: null | string;
+        };
         FacetCount: {
             id: string;
             /** Format: int32 */
@@ -1518,6 +1824,10 @@ export interface components {
         };
         ForgotPasswordRequest: {
             email: string;
+        };
+        HelpfulResponse: {
+            /** Format: int32 */
+            helpful: number;
         };
         ImportedRow: {
             /** Format: int32 */
@@ -1589,6 +1899,15 @@ export interface components {
         };
         /** @enum {unknown} */
         OrderStatus: "PendingPayment" | "Paid" | "Shipped" | "Delivered" | "Cancelled" | "Refunded";
+        PagedListOfAdminReviewResponse: {
+            items: components["schemas"]["AdminReviewResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
         PagedListOfOrderResponse: {
             items: components["schemas"]["OrderResponse"][];
             /** Format: int32 */
@@ -1675,6 +1994,8 @@ export interface components {
             revision: number;
             /** Format: int32 */
             lowStockThreshold: null | number;
+            /** Format: int32 */
+            reviewCount: number;
         };
         ProductSummary: {
             id: string;
@@ -1688,6 +2009,15 @@ export interface components {
             stock: number;
             /** Format: double */
             rating: null | number;
+            /** Format: int32 */
+            reviewCount: number;
+        };
+        RatingSummaryResponse: {
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            average: null | number;
+            distribution: number[];
         };
         RegisterRequest: {
             email: string;
@@ -1698,6 +2028,39 @@ export interface components {
         ResetPasswordRequest: {
             token: string;
             newPassword: string;
+        };
+        ReviewListResponse: {
+            summary: components["schemas"]["RatingSummaryResponse"];
+            items: components["schemas"]["ReviewResponse"][];
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        ReviewResponse: {
+            id: string;
+            productId: string;
+            productName: string;
+            author: string;
+            /** Format: int32 */
+            rating: number;
+            text: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            helpful: number;
+            verifiedPurchase: boolean;
+            mine: boolean;
+            /** Format: date-time */
+            editableUntil: string;
+        };
+        ReviewVisibilityRequest: {
+            hidden: null | boolean;
+            reason?: null | string;
         };
         SetCartItemRequest: {
             /** Format: int32 */
@@ -1770,6 +2133,12 @@ export interface components {
         };
         VerifyEmailRequest: {
             token: string;
+        };
+        WriteReviewRequest: {
+            orderId: string;
+            /** Format: int32 */
+            rating: null | number;
+            text?: null | string;
         };
     };
     responses: never;

@@ -27,8 +27,8 @@ public sealed record ProductQuery : PageQuery, IValidatableObject
     [FromQuery(Name = "inStock")]
     public bool? InStock { get; init; }
 
-    [RegularExpression("^(relevance|price_asc|price_desc|newest|popular)$",
-        ErrorMessage = "sort must be relevance, price_asc, price_desc, newest or popular.")]
+    [RegularExpression("^(relevance|price_asc|price_desc|newest|popular|rating)$",
+        ErrorMessage = "sort must be relevance, price_asc, price_desc, newest, popular or rating.")]
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 
@@ -43,6 +43,7 @@ public sealed record ProductQuery : PageQuery, IValidatableObject
         "price_desc" => ProductSort.PriceDesc,
         "newest" => ProductSort.Newest,
         "popular" => ProductSort.Popular,
+        "rating" => ProductSort.Rating,
         _ => Words is null ? ProductSort.Newest : ProductSort.Relevance,
     };
 

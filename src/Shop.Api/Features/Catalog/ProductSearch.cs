@@ -9,6 +9,7 @@ public enum ProductSort
     PriceDesc,
     Newest,
     Popular,
+    Rating,
 }
 
 public sealed record ProductFilter(

@@ -15,6 +15,12 @@ public static class MongoNames
     /// <summary>The admin order list: one document per order, projected from its events.</summary>
     public const string Orders = "shop_orders";
 
+    /// <summary>Product reviews: one document per review (<c>_id</c>: the review id).</summary>
+    public const string Reviews = "shop_reviews";
+
+    /// <summary>Helpful votes: one document per shopper and review (<c>_id</c>: both).</summary>
+    public const string ReviewVotes = "shop_review_votes";
+
     /// <summary>The applied migration steps (and the migration lock).</summary>
     public const string Migrations = "shop_schema_migrations";
 
@@ -24,7 +30,7 @@ public static class MongoNames
     /// collection on the first write. A test keeps this list in step with the grains.
     /// </summary>
     public static readonly IReadOnlyList<string> ShopStates =
-        ["cart", "catalog", "catalog-page", "email", "order", "orders", "probe", "product", "stock-hold", "user"];
+        ["cart", "catalog", "catalog-page", "email", "order", "orders", "probe", "product", "reviews", "stock-hold", "user"];
 
     /// <summary>
     /// <c>state_</c> + the state name, with the characters a collection name cannot hold ($, NUL)

@@ -142,6 +142,8 @@ internal sealed class CatalogLayout
             ProductSort.PriceAsc => rows.Select(r => r.Price).ToArray(),
             ProductSort.PriceDesc => rows.Select(r => -r.Price).ToArray(),
             ProductSort.Newest => rows.Select(r => -r.CreatedAt.UtcTicks).ToArray(),
+            // Best rated first; among equal averages, the one more reviews back; unrated last.
+            ProductSort.Rating => rows.Select(r => -((long)Math.Round((r.Rating ?? 0) * 10) * 1_000_000 + Math.Min(r.ReviewCount, 999_999))).ToArray(),
             // Relevance ranks hits by score first; its ties, and a list without words, go by sales
             // (with no words every product scores the same).
             _ => rows.Select(r => -r.Sold).ToArray(),
