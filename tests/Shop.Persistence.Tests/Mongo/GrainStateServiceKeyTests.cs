@@ -134,10 +134,18 @@ public abstract class ServiceKeyContract : IDisposable
             Assert.Equal("e1", read.ETag);
         }
 
-        Assert.Equal(MongoMigrator.All[^1].Version, await migrator.RollbackAsync());
+        // Back to before step 5 (the steps after it first).
+        int rolledBack;
+        do
+        {
+            rolledBack = await migrator.RollbackAsync();
+        }
+        while (rolledBack > 5);
+
+        Assert.Equal(5, rolledBack);
         Assert.Equal(Sorted(earlier), await StateDocuments());
 
-        Assert.Equal(1, await migrator.MigrateAsync());
+        Assert.Equal(MongoMigrator.All.Count - 4, await migrator.MigrateAsync());
         Assert.Equal(moved, await StateDocuments());
         Assert.Contains(OtherService, await Documents(Carts));
     }

@@ -74,6 +74,7 @@ export const routes: RouteObject[] = [
               { path: '/admin', ...page(() => import('./routes/admin/admin-dashboard')) },
               { path: '/admin/products', ...page(() => import('./routes/admin/admin-products')) },
               { path: '/admin/orders', ...page(() => import('./routes/admin/admin-orders')) },
+              { path: '/admin/reviews', ...page(() => import('./routes/admin/admin-reviews')) },
             ],
           },
         ],

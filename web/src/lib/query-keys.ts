@@ -18,6 +18,13 @@ export const catalogKeys = {
   categories: () => [...catalogKeys.all, 'categories'] as const,
 };
 
+/** A product's reviews (public, though `mine` marks the caller's own): pages by sort. */
+export const reviewKeys = {
+  all: ['reviews'] as const,
+  product: (productId: string) => [...reviewKeys.all, 'product', productId] as const,
+  list: (productId: string, sort: string, page: number) => [...reviewKeys.product(productId), { sort, page }] as const,
+};
+
 /** The user's own data ('me') starts the cart's and the orders' keys. */
 const ME = 'me';
 
@@ -32,6 +39,8 @@ export const orderKeys = {
   lists: () => [...orderKeys.all, 'list'] as const,
   list: (page: number, pageSize: number) => [...orderKeys.lists(), { page, pageSize }] as const,
   detail: (id: string) => [...orderKeys.all, 'detail', id] as const,
+  /** The reviews the shopper wrote for an order's lines. */
+  reviews: (id: string) => [...orderKeys.all, 'reviews', id] as const,
 };
 
 /** The admin pages: product table, one product to edit, order table, dashboard. */
@@ -47,10 +56,11 @@ export const adminKeys = {
   dashboard: () => [...adminKeys.orderLists(), 'dashboard'] as const,
   dashboardSummary: (timeZone: string) => [...adminKeys.dashboard(), 'summary', timeZone] as const,
   topProducts: <Q extends object>(query: Q) => [...adminKeys.dashboard(), 'top-products', query] as const,
+  reviews: <Q extends object>(query: Q) => [...adminKeys.all, 'reviews', query] as const,
 };
 
 /**
  * Data that belongs to the signed-in user sits under these roots, so that logging out (or a 401) can
  * drop exactly that data and keep the public catalog cached.
  */
-export const USER_SCOPED_ROOTS = [sessionKeys.all[0], ME, adminKeys.all[0]] as const;
+export const USER_SCOPED_ROOTS = [sessionKeys.all[0], ME, adminKeys.all[0], reviewKeys.all[0]] as const;

@@ -20,7 +20,7 @@ export const categories: Category[] = [
 ];
 
 export function product(overrides: Partial<ProductSummary> = {}): ProductSummary {
-  return { id: 'p-1', name: 'Notebook', price: 1999, category: 'books', brand: 'Acme', imageUrl: '/img/p-1.svg', stock: 50, rating: null, ...overrides };
+  return { id: 'p-1', name: 'Notebook', price: 1999, category: 'books', brand: 'Acme', imageUrl: '/img/p-1.svg', stock: 50, rating: null, reviewCount: 0, ...overrides };
 }
 
 export function cartLine(overrides: Partial<CartLine> = {}): CartLine {

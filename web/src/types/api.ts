@@ -75,3 +75,13 @@ export interface ProblemDetails {
 export type Dashboard = Schemas['DashboardResponse'];
 export type DaySales = Schemas['DaySales'];
 export type TopProducts = Schemas['TopProductsResponse'];
+
+/** A buyer's review; every one is a verified purchase. `mine`: the signed-in shopper wrote it. */
+export type Review = Schemas['ReviewResponse'];
+/** Visible reviews: count, average (one decimal, null without reviews), and counts of 1..5 stars. */
+export type RatingSummary = Schemas['RatingSummaryResponse'];
+export type ReviewList = Schemas['ReviewListResponse'];
+export type ReviewSort = 'newest' | 'helpful' | 'rating_desc' | 'rating_asc';
+export const REVIEW_SORTS: readonly ReviewSort[] = ['newest', 'helpful', 'rating_desc', 'rating_asc'];
+/** A review as moderators see it, with its order, buyer and why it is hidden. */
+export type AdminReview = Schemas['AdminReviewResponse'];

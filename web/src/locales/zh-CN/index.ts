@@ -5,5 +5,6 @@ import catalog from './catalog.json';
 import common from './common.json';
 import orders from './orders.json';
 import problems from './problems.json';
+import reviews from './reviews.json';
 
-export default { ...common, ...catalog, ...cart, ...orders, ...auth, ...admin, ...problems };
+export default { ...common, ...catalog, ...cart, ...orders, ...auth, ...admin, ...reviews, ...problems };

@@ -3,8 +3,8 @@ import { api, type QueryValue } from '@/lib/api-client';
 import { catalogKeys } from '@/lib/query-keys';
 import type { ProductPage } from '@/types/api';
 
-export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'popular';
-export const PRODUCT_SORTS: readonly ProductSort[] = ['relevance', 'price_asc', 'price_desc', 'newest', 'popular'];
+export type ProductSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest' | 'popular' | 'rating';
+export const PRODUCT_SORTS: readonly ProductSort[] = ['relevance', 'price_asc', 'price_desc', 'newest', 'popular', 'rating'];
 
 /** The query of GET /api/products, prices in fen. */
 export interface ProductQuery {

@@ -24,7 +24,10 @@ export function ProductCard({ product, eager = false }: { product: ProductSummar
           {soldOut ? <Tag color="default">{t('catalog.soldOut')}</Tag> : product.stock < 10 ? <Tag color="orange">{t('catalog.fewLeft', { count: product.stock })}</Tag> : null}
         </div>
         {product.rating !== undefined && product.rating !== null && (
-          <Rate disabled allowHalf value={product.rating} style={{ fontSize: 12 }} />
+          <div className="shop-card-rating" aria-label={t('catalog.ratingWithCount', { rating: product.rating, count: product.reviewCount })}>
+            <Rate disabled allowHalf value={product.rating} style={{ fontSize: 12 }} aria-hidden />
+            <span aria-hidden>({product.reviewCount})</span>
+          </div>
         )}
       </div>
     </Link>

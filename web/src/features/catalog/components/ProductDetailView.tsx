@@ -17,9 +17,11 @@ interface ProductDetailViewProps {
   productId: string;
   /** The buying controls, supplied by the page (they belong to the cart feature). */
   renderActions?: (product: Product) => ReactNode;
+  /** What follows the description (the reviews), supplied by the page. */
+  renderAfter?: (product: Product) => ReactNode;
 }
 
-export function ProductDetailView({ productId, renderActions }: ProductDetailViewProps) {
+export function ProductDetailView({ productId, renderActions, renderAfter }: ProductDetailViewProps) {
   const { t } = useTranslation();
   const product = useProduct(productId);
   const categories = useCategories();
@@ -97,8 +99,9 @@ export function ProductDetailView({ productId, renderActions }: ProductDetailVie
           </Typography.Title>
           {item.brand && <Typography.Text type="secondary">{t('catalog.brand')}: {item.brand}</Typography.Text>}
           {item.rating !== undefined && item.rating !== null && (
-            <div>
-              <Rate disabled allowHalf value={item.rating} style={{ fontSize: 14 }} />
+            <div data-testid="product-rating">
+              <Rate disabled allowHalf value={item.rating} style={{ fontSize: 14 }} aria-label={t('catalog.ratingOf', { rating: item.rating })} />{' '}
+              <a href="#reviews-title">{t('catalog.reviewCount', { count: item.reviewCount })}</a>
             </div>
           )}
           <div style={{ margin: '16px 0' }}>
@@ -120,6 +123,7 @@ export function ProductDetailView({ productId, renderActions }: ProductDetailVie
       <Typography.Paragraph style={{ whiteSpace: 'pre-line' }} data-testid="product-description">
         {item.description}
       </Typography.Paragraph>
+      {renderAfter?.(item)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, Card, Descriptions, Popconfirm, Result, Skeleton, Space, Table, Typography, type ButtonProps } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { OrderStatusTag } from '@/components/OrderStatusTag';
@@ -10,13 +11,19 @@ import { useFeedback } from '@/lib/feedback';
 import { formatDateTime } from '@/lib/format-date';
 import { orderNumber } from '@/lib/order-number';
 import { errorMessage } from '@/lib/problem';
-import type { OrderLine } from '@/types/api';
+import type { Order, OrderLine } from '@/types/api';
 import { useCancelOrder } from '../api/cancel-order';
 import { useOrder } from '../api/get-order';
 
 const CANCELLABLE = new Set(['PendingPayment', 'Paid']);
 
-export function OrderDetailView({ orderId }: { orderId: string }) {
+interface OrderDetailViewProps {
+  orderId: string;
+  /** What a line offers beside it (the reviews feature's "write a review"), supplied by the page. */
+  renderLineAction?: (order: Order, line: OrderLine) => ReactNode;
+}
+
+export function OrderDetailView({ orderId, renderLineAction }: OrderDetailViewProps) {
   const { t } = useTranslation();
   const { message } = useFeedback();
   const navigate = useNavigate();
@@ -79,7 +86,16 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
               pagination={false}
               dataSource={o.items}
               columns={[
-                { title: t('orders.product'), dataIndex: 'name', render: (name: string, line) => <Link to={`/products/${line.productId}`}>{name}</Link> },
+                {
+                  title: t('orders.product'),
+                  dataIndex: 'name',
+                  render: (name: string, line) => (
+                    <>
+                      <Link to={`/products/${line.productId}`}>{name}</Link>
+                      {renderLineAction && <div style={{ marginTop: 4 }}>{renderLineAction(o, line)}</div>}
+                    </>
+                  ),
+                },
                 // On a phone the unit price gives way, so that the line total fits beside the name.
                 { title: t('cart.unitPrice'), dataIndex: 'unitPrice', align: 'right', responsive: ['sm'], render: (fen: number) => <Price fen={fen} size="small" /> },
                 { title: t('cart.quantity'), dataIndex: 'quantity', align: 'right' },
