@@ -27,13 +27,14 @@ internal sealed class DemoReviewsSeeder(IGrainFactory grains, PasswordHasher has
     public async Task<int> SeedAsync(IReadOnlyList<(string Id, NewProduct Product)> products, CancellationToken cancellationToken)
     {
         var random = new Random(20261207);
-        var purchases = new Dictionary<int, List<string>>();
+        // Who buys what, and what they will say of it, drawn here in order: the same demo shop every time.
+        var purchases = new Dictionary<int, List<(string ProductId, ReviewDraft Draft)>>();
         foreach (var (id, product) in products.Where(p => p.Product.Stock > 0))
         {
             var reviewers = random.Next(0, MaxReviewsPerProduct + 1);
             foreach (var buyer in Enumerable.Range(0, Buyers).OrderBy(_ => random.Next()).Take(reviewers))
             {
-                (purchases.TryGetValue(buyer, out var list) ? list : purchases[buyer] = []).Add(id);
+                (purchases.TryGetValue(buyer, out var list) ? list : purchases[buyer] = []).Add((id, DemoReviewTexts.Draft(random)));
             }
         }
 
@@ -53,15 +54,14 @@ internal sealed class DemoReviewsSeeder(IGrainFactory grains, PasswordHasher has
 
             foreach (var lines in bought.Chunk(LinesPerOrder))
             {
-                if (await DeliveredOrder(user.Id, lines) is not { } order)
+                if (await DeliveredOrder(user.Id, lines.Select(l => l.ProductId)) is not { } order)
                 {
                     continue;
                 }
 
-                foreach (var line in order.Items)
+                foreach (var (productId, draft) in lines.Where(l => order.Items.Any(i => i.ProductId == l.ProductId)))
                 {
-                    var draft = DemoReviewTexts.Draft(Random.Shared);
-                    var review = await grains.GetGrain<IProductReviewsGrain>(line.ProductId)
+                    var review = await grains.GetGrain<IProductReviewsGrain>(productId)
                         .Write(new ReviewAuthor(user.Id, ReviewsApi.DisplayName(name)), order.Id, draft);
                     if (review.IsSuccess)
                     {

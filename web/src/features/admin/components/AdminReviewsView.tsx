@@ -66,7 +66,7 @@ export function AdminReviewsView() {
           }}
           columns={[
             { title: t('admin.reviews.product'), dataIndex: 'productName', render: (name: string, r) => <Link to={`/products/${r.productId}`}>{name}</Link> },
-            { title: t('admin.reviews.rating'), dataIndex: 'rating', width: 130, render: (rating: number) => <Rate disabled value={rating} style={{ fontSize: 12 }} /> },
+            { title: t('admin.reviews.rating'), dataIndex: 'rating', width: 130, render: (rating: number) => <Rate disabled value={rating} style={{ fontSize: 12, whiteSpace: 'nowrap' }} /> },
             {
               title: t('admin.reviews.text'),
               dataIndex: 'text',
