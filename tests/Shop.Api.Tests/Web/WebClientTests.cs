@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -87,6 +88,22 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_reviewed_product_page_carries_its_rating_in_the_JSON_LD()
+    {
+        // The demo catalog's best-rated product: its rating comes from the demo buyers' reviews.
+        using var client = fixture.Factory.CreateClient();
+        var best = (await client.GetFromJsonAsync<JsonObject>("/api/products?sort=rating&pageSize=1"))!["items"]![0]!;
+        Assert.True(best["reviewCount"]!.GetValue<int>() > 0);
+
+        using var response = await Get($"/products/{best["id"]}");
+        var rating = JsonNode.Parse(ScriptContent(await response.Content.ReadAsStringAsync(), "application/ld+json"))!["aggregateRating"]!;
+        Assert.Equal("AggregateRating", (string?)rating["@type"]);
+        Assert.Equal(best["rating"]!.GetValue<double>().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), (string?)rating["ratingValue"]);
+        Assert.Equal(best["reviewCount"]!.GetValue<int>(), rating["reviewCount"]!.GetValue<int>());
+        Assert.Equal(("5", "1"), ((string?)rating["bestRating"], (string?)rating["worstRating"]));
+    }
+
+    [Fact]
     public async Task A_product_page_carries_its_title_description_canonical_URL_Open_Graph_and_Product_JSON_LD()
     {
         var admin = await ShopClient.Admin(fixture.Factory);
@@ -118,6 +135,7 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Equal("CNY", ld["offers"]!["priceCurrency"]!.GetValue<string>());
         Assert.Equal("https://schema.org/InStock", ld["offers"]!["availability"]!.GetValue<string>());
         Assert.Equal($"http://localhost/products/{id}", ld["offers"]!["url"]!.GetValue<string>());
+        Assert.Null(ld["aggregateRating"]); // no reviews yet: no rating to claim
 
         // The first screen, and the API's own answer for the client to start from; the scripts start after it.
         Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js\" />", html);

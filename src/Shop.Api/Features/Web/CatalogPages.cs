@@ -73,7 +73,7 @@ internal sealed class CatalogPages(CatalogSnapshot catalog, IGrainFactory grains
         return page with { Body = FirstScreen.Product(texts, node, category) };
     }
 
-    /// <summary>schema.org Product: name, picture, description, brand and the offer (price in CNY, availability).</summary>
+    /// <summary>schema.org Product: name, picture, description, brand, the offer (price in CNY, availability) and, once reviewed, the rating.</summary>
     private static JsonObject ProductJsonLd(JsonObject product)
     {
         var price = product["price"]!.GetValue<long>();
@@ -98,6 +98,19 @@ internal sealed class CatalogPages(CatalogSnapshot catalog, IGrainFactory grains
         if (product["brand"] is JsonValue brand)
         {
             ld["brand"] = new JsonObject { ["@type"] = "Brand", ["name"] = brand.GetValue<string>() };
+        }
+
+        // Only ratings that buyers' reviews stand behind (the product's visible reviews).
+        if (product["rating"] is JsonValue rating && product["reviewCount"]?.GetValue<int>() is > 0 and var count)
+        {
+            ld["aggregateRating"] = new JsonObject
+            {
+                ["@type"] = "AggregateRating",
+                ["ratingValue"] = rating.GetValue<double>().ToString("0.0", CultureInfo.InvariantCulture),
+                ["reviewCount"] = count,
+                ["bestRating"] = "5",
+                ["worstRating"] = "1",
+            };
         }
 
         return ld;
