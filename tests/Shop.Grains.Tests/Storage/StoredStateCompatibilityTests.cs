@@ -6,6 +6,7 @@ using Shop.Grains.Catalog;
 using Shop.Grains.Common;
 using Shop.Grains.Health;
 using Shop.Grains.Orders;
+using Shop.Grains.Reviews;
 using Shop.Grains.Users;
 
 namespace Shop.Grains.Tests.Storage;
@@ -138,7 +139,7 @@ public sealed class StoredStateCompatibilityTests
     }
 
     [Fact]
-    public void A_2026_12_07_product_its_hold_the_catalog_and_a_cart_read_with_every_field()
+    public void A_2026_12_07_product_its_hold_its_reviews_the_catalog_and_a_cart_read_with_every_field()
     {
         var product = Read<ProductState>("2026-12-07");
         var details = product.Details!;
@@ -151,6 +152,11 @@ public sealed class StoredStateCompatibilityTests
             (product.Rating, product.Sold, product.Archived, product.CreatedAt, product.UpdatedAt, product.Revision));
         Assert.Equal(4, product.Reserved);
         Assert.Equal(("o7", StockHoldStatus.Held, 2), (product.Pending!.OrderId, product.Pending.Hold.Status, product.Pending.Hold.Quantity));
+        Assert.Equal(3, product.ReviewCount);
+
+        var reviews = Read<ProductReviewsState>("2026-12-07");
+        Assert.Equal([1, 0, 2, 3, 4], reviews.Stars);
+        Assert.Equal("o1.p1", reviews.Pending);
 
         var hold = Read<StockHold>("2026-12-07");
         Assert.Equal((StockHoldStatus.Sold, 3), (hold.Status, hold.Quantity));
