@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminKeys, cartKeys, catalogKeys, orderKeys, sessionKeys, USER_SCOPED_ROOTS } from './query-keys';
+import { adminKeys, cartKeys, catalogKeys, orderKeys, reviewKeys, sessionKeys, USER_SCOPED_ROOTS } from './query-keys';
 
 // The keys' values are the cache's identity: changing one loses cached data and breaks invalidations
 // by prefix, so they are pinned here.
@@ -24,8 +24,9 @@ describe('query keys', () => {
   });
 
   it('put all of the signed-in user’s data under the roots a logout drops', () => {
-    expect(USER_SCOPED_ROOTS).toEqual(['session', 'me', 'admin']);
-    for (const key of [sessionKeys.me(), cartKeys.all, orderKeys.all, adminKeys.all]) expect(USER_SCOPED_ROOTS).toContain(key[0]);
+    // Reviews are public, but mark the signed-in shopper's own (`mine`).
+    expect(USER_SCOPED_ROOTS).toEqual(['session', 'me', 'admin', 'reviews']);
+    for (const key of [sessionKeys.me(), cartKeys.all, orderKeys.all, adminKeys.all, reviewKeys.all]) expect(USER_SCOPED_ROOTS).toContain(key[0]);
     expect(USER_SCOPED_ROOTS).not.toContain(catalogKeys.all[0]);
   });
 });
