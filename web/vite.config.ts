@@ -42,6 +42,7 @@ export default defineConfig({
       'admin/admin-products': { js: 386, css: 41 },
       'admin/admin-orders': { js: 391, css: 43 },
       'admin/admin-reviews': { js: 391, css: 43 },
+      'admin/admin-categories': { js: 391, css: 43 },
     }),
     // index.html: the stylesheets the first paint waits for before the scripts.
     stylesFirst(),

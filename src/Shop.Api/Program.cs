@@ -85,6 +85,7 @@ app.MapOrdersApi();
 app.MapPaymentWebhookApi();
 app.MapAdminProductsApi();
 app.MapAdminOrdersApi();
+app.MapAdminCategoriesApi();
 app.MapDashboardApi();
 app.MapReviewsApi();
 app.MapLiveApi();

@@ -78,6 +78,21 @@ public static class ErrorCodes
     public const string OrderNotShippable = "order.not_shippable";
     public const string OrderNotDeliverable = "order.not_deliverable";
 
+    public const string CategoryNotFound = "category.not_found";
+    public const string CategoryExists = "category.exists";
+
+    /// <summary>A category with products is archived only with a category to move them to. params: count.</summary>
+    public const string CategoryNotEmpty = "category.not_empty";
+
+    /// <summary>Archive its subcategories first.</summary>
+    public const string CategoryHasChildren = "category.has_children";
+
+    /// <summary>A parent must be an active top-level category (one level of subcategories).</summary>
+    public const string CategoryParentInvalid = "category.parent_invalid";
+
+    /// <summary>params: max.</summary>
+    public const string CategoryTooMany = "category.too_many";
+
     public const string ReviewNotFound = "review.not_found";
 
     /// <summary>This order line has a review already (edit that one instead).</summary>

@@ -86,6 +86,7 @@ public sealed class MongoMigrator(IMongoDatabase database, TextWriter output, st
                 new MongoSchemaOp.CreateCollection(MongoNames.ReviewVotes),
                 new MongoSchemaOp.CreateIndex(MongoNames.ReviewVotes, "ix_review_votes_review", new BsonDocument("reviewId", 1)),
                 new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection("reviews")),
+                new MongoSchemaOp.CreateCollection(MongoNames.GrainStateCollection("categories")),
             ],
             [new MongoSchemaOp.DropCollection(MongoNames.ReviewVotes), new MongoSchemaOp.DropCollection(MongoNames.Reviews)]),
     ];

@@ -161,6 +161,11 @@ public sealed class StoredStateCompatibilityTests
         var hold = Read<StockHold>("2026-12-07");
         Assert.Equal((StockHoldStatus.Sold, 3), (hold.Status, hold.Quantity));
 
+        var categories = Read<CategoriesState>("2026-12-07");
+        Assert.Equal(7, categories.Version);
+        Assert.Equal([("pets", "宠物", "Pets", null, "#1677ff", false), ("cat-food", "猫粮", "Cat food", "pets", "#722ed1", true)],
+            categories.Items!.Select(c => (c.Id, c.Name, c.NameEn, c.ParentId, c.Color, c.Archived)));
+
         var catalog = Read<CatalogState>("2026-12-07");
         Assert.Equal(["p1", "p2"], catalog.ProductIds.Order());
         Assert.Equal((true, 2), (catalog.SeedingClaimed, catalog.Pages));

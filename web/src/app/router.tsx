@@ -75,6 +75,7 @@ export const routes: RouteObject[] = [
               { path: '/admin/products', ...page(() => import('./routes/admin/admin-products')) },
               { path: '/admin/orders', ...page(() => import('./routes/admin/admin-orders')) },
               { path: '/admin/reviews', ...page(() => import('./routes/admin/admin-reviews')) },
+              { path: '/admin/categories', ...page(() => import('./routes/admin/admin-categories')) },
             ],
           },
         ],

@@ -57,6 +57,7 @@ export const adminKeys = {
   dashboardSummary: (timeZone: string) => [...adminKeys.dashboard(), 'summary', timeZone] as const,
   topProducts: <Q extends object>(query: Q) => [...adminKeys.dashboard(), 'top-products', query] as const,
   reviews: <Q extends object>(query: Q) => [...adminKeys.all, 'reviews', query] as const,
+  categories: () => [...adminKeys.all, 'categories'] as const,
 };
 
 /**

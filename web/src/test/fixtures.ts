@@ -15,8 +15,8 @@ export const customer: User = {
 export const admin: User = { ...customer, id: 'u-admin', email: 'admin@example.com', name: 'Admin', role: 'admin' };
 
 export const categories: Category[] = [
-  { id: 'books', name: '图书', nameEn: 'Books', productCount: 12 },
-  { id: 'toys', name: '玩具', nameEn: 'Toys', productCount: 3 },
+  { id: 'books', name: '图书', nameEn: 'Books', productCount: 12, parentId: null },
+  { id: 'toys', name: '玩具', nameEn: 'Toys', productCount: 3, parentId: null },
 ];
 
 export function product(overrides: Partial<ProductSummary> = {}): ProductSummary {

@@ -85,3 +85,6 @@ export type ReviewSort = 'newest' | 'helpful' | 'rating_desc' | 'rating_asc';
 export const REVIEW_SORTS: readonly ReviewSort[] = ['newest', 'helpful', 'rating_desc', 'rating_asc'];
 /** A review as moderators see it, with its order, buyer and why it is hidden. */
 export type AdminReview = Schemas['AdminReviewResponse'];
+
+/** A category as admins see it: archived ones too; `productCount` counts its own products, not its subcategories'. */
+export type AdminCategory = Schemas['AdminCategoryResponse'];

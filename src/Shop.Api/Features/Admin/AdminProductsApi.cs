@@ -25,9 +25,9 @@ public static class AdminProductsApi
     }
 
     public static async Task<Results<Created<ProductResponse>, ProblemHttpResult>> Create(
-        ProductRequest request, IGrainFactory grains, CatalogSnapshot catalog)
+        ProductRequest request, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        if (request.Check(stockRequired: true) is { Count: > 0 } errors)
+        if (request.Check(stockRequired: true, await catalog.GetCategories(cancellationToken)) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }
@@ -62,7 +62,7 @@ public static class AdminProductsApi
         }
 
         using var reader = new StreamReader(http.Request.Body);
-        var rows = ProductImport.Parse(await reader.ReadToEndAsync(cancellationToken), csv);
+        var rows = ProductImport.Parse(await reader.ReadToEndAsync(cancellationToken), csv, await catalog.GetCategories(cancellationToken));
         if (rows.Count > ProductImport.MaxRows)
         {
             return Problems.From(ShopError.Invalid("body", ErrorCodes.ImportTooManyRows, $"An import takes at most {ProductImport.MaxRows} rows.",
@@ -87,9 +87,9 @@ public static class AdminProductsApi
     }
 
     public static async Task<Results<Ok<ProductResponse>, ProblemHttpResult>> Update(
-        string id, ProductRequest request, HttpContext http, IGrainFactory grains, CatalogSnapshot catalog)
+        string id, ProductRequest request, HttpContext http, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
-        if (request.Check(stockRequired: false) is { Count: > 0 } errors)
+        if (request.Check(stockRequired: false, await catalog.GetCategories(cancellationToken)) is { Count: > 0 } errors)
         {
             return Problems.Invalid(errors);
         }

@@ -1,3 +1,4 @@
+using Shop.Api.Features.Catalog;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -31,7 +32,7 @@ public static class ProductImport
     public const int MaxRows = 10_000;
     private const int CreatedAtOnce = 32;
 
-    public static IReadOnlyList<ImportRow> Parse(string body, bool csv) => csv ? ParseCsv(body) : ParseJsonLines(body);
+    public static IReadOnlyList<ImportRow> Parse(string body, bool csv, CategoryDirectory categories) => csv ? ParseCsv(body, categories) : ParseJsonLines(body, categories);
 
     public static async Task<ImportReport> Create(IGrainFactory grains, IReadOnlyList<ImportRow> rows, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -63,12 +64,12 @@ public static class ProductImport
             .ToDictionary(e => e.Key, e => e.Value);
 
     /// <summary>The rows of a CSV file; a file that is not CSV at all is one row with its error, never an exception.</summary>
-    private static List<ImportRow> ParseCsv(string body)
+    private static List<ImportRow> ParseCsv(string body, CategoryDirectory categories)
     {
         var rows = new List<ImportRow>();
         try
         {
-            ReadCsv(body, rows);
+            ReadCsv(body, rows, categories);
         }
         catch (CsvMissingHeadersException)
         {
@@ -82,7 +83,7 @@ public static class ProductImport
         return rows;
     }
 
-    private static void ReadCsv(string body, List<ImportRow> rows)
+    private static void ReadCsv(string body, List<ImportRow> rows, CategoryDirectory categories)
     {
         using var csv = CsvDataReader.Create(new StringReader(body));
         // A repeated column name counts once, as its first column.
@@ -115,11 +116,11 @@ public static class ProductImport
             var product = new ProductRequest(Field("name") ?? "", Field("description") ?? "", price, Field("category") ?? "",
                 string.IsNullOrEmpty(brand) ? null : brand, images, stock);
             // Line numbers as an editor shows them: the header is line 1.
-            rows.Add(Checked(csv.RowNumber + 1, product, errors));
+            rows.Add(Checked(csv.RowNumber + 1, product, errors, categories));
         }
     }
 
-    private static List<ImportRow> ParseJsonLines(string body)
+    private static List<ImportRow> ParseJsonLines(string body, CategoryDirectory categories)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
         var rows = new List<ImportRow>();
@@ -139,7 +140,7 @@ public static class ProductImport
 
             try
             {
-                rows.Add(Checked(line, JsonSerializer.Deserialize<ProductRequest>(text, options), []));
+                rows.Add(Checked(line, JsonSerializer.Deserialize<ProductRequest>(text, options), [], categories));
             }
             catch (JsonException)
             {
@@ -151,7 +152,7 @@ public static class ProductImport
     }
 
     /// <summary>The same checks as a single create: the attributes' rules, then what they cannot say.</summary>
-    private static ImportRow Checked(int line, ProductRequest? product, Dictionary<string, string[]> errors)
+    private static ImportRow Checked(int line, ProductRequest? product, Dictionary<string, string[]> errors, CategoryDirectory categories)
     {
         if (product is null)
         {
@@ -168,7 +169,7 @@ public static class ProductImport
             }
         }
 
-        foreach (var (field, messages) in product.Check(stockRequired: true))
+        foreach (var (field, messages) in product.Check(stockRequired: true, categories))
         {
             errors.TryAdd(field, messages);
         }

@@ -25,8 +25,8 @@ public sealed record ProductRequest(
     Dictionary<string, string>? Attributes = null,
     [property: Range(0, ProductLimits.MaxStock)] int? LowStockThreshold = null)
 {
-    /// <summary>Checks what attributes cannot say: known category, image URLs, attribute sizes.</summary>
-    public Dictionary<string, string[]> Check(bool stockRequired)
+    /// <summary>Checks what attributes cannot say: an active category, image URLs, attribute sizes.</summary>
+    public Dictionary<string, string[]> Check(bool stockRequired, CategoryDirectory categories)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(Name))
@@ -34,9 +34,9 @@ public sealed record ProductRequest(
             errors["name"] = ["The name cannot be empty."];
         }
 
-        if (Categories.Find(Category) is null)
+        if (categories.FindActive(Category) is null)
         {
-            errors["category"] = [$"Unknown category; use one of: {string.Join(", ", Categories.All.Select(c => c.Id))}."];
+            errors["category"] = [$"Unknown category; use one of: {string.Join(", ", categories.Active.Select(c => c.Id))}."];
         }
 
         if (Images?.Any(i => i is null || i.Length > 500 || !IsImageUrl(i)) == true)

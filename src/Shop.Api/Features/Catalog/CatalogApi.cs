@@ -16,18 +16,31 @@ public static class CatalogApi
         return routes;
     }
 
+    /// <summary>The active categories in the shoppers' order; a parent's count takes in its subcategories'.</summary>
     public static async Task<Ok<List<CategoryResponse>>> ListCategories(CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
         var entries = await catalog.GetEntries(cancellationToken);
-        var counts = entries.Values.CountBy(e => e.Category).ToDictionary();
-        return TypedResults.Ok(Categories.All
-            .Select(c => new CategoryResponse(c.Id, c.Name, c.NameEn, counts.GetValueOrDefault(c.Id)))
+        var categories = await catalog.GetCategories(cancellationToken);
+        var own = new int[categories.Active.Count + 1];
+        foreach (var entry in entries.Values)
+        {
+            own[categories.Number(entry.Category)]++;
+        }
+
+        var counts = categories.RollUp(own);
+        return TypedResults.Ok(categories.Active
+            .Select((c, i) => new CategoryResponse(c.Id, c.Name, c.NameEn, counts[i + 1], c.ParentId))
             .ToList());
     }
 
-    public static async Task<Ok<ProductPage>> ListProducts(
+    public static async Task<Results<Ok<ProductPage>, ProblemHttpResult>> ListProducts(
         [AsParameters] ProductQuery query, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
+        if (query.Category is not null && (await catalog.GetCategories(cancellationToken)).FindActive(query.Category) is null)
+        {
+            return Problems.Invalid("category", "Unknown category.");
+        }
+
         var filter = new ProductFilter(query.Words, query.Category, query.MinPrice, query.MaxPrice, query.InStock == true, query.Order);
         var page = await catalog.Search(filter, query.Skip, query.Size, cancellationToken);
         return TypedResults.Ok(new ProductPage(

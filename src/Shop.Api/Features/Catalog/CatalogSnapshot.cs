@@ -30,6 +30,10 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
     public async ValueTask<ImmutableDictionary<string, CatalogEntry>> GetEntries(CancellationToken cancellationToken) =>
         (await Current(cancellationToken)).Entries;
 
+    /// <summary>The categories, as fresh as the catalog (a second at most; at once after <see cref="Invalidate"/>).</summary>
+    public async ValueTask<CategoryDirectory> GetCategories(CancellationToken cancellationToken) =>
+        (await Current(cancellationToken)).View.Categories;
+
     /// <summary>
     /// Whether a product may exist: false only when a complete and fresh copy of the catalog does not
     /// hold it, so callers answer 404 without activating a grain or reading storage. While the
@@ -87,9 +91,11 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
     private async Task<State> Refresh(State current)
     {
         CatalogChanges changes;
+        CategoryList? categoryChange;
         try
         {
             changes = await Fetch(current.Epoch, current.Version);
+            categoryChange = await grains.GetGrain<ICategoriesGrain>(0).ListIfChanged(current.View.Categories.Version);
         }
         catch (Exception e) when (current.Epoch != Guid.Empty)
         {
@@ -103,6 +109,9 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
             _text.Clear();
             _ordinals.Clear();
         }
+
+        var categories = categoryChange is null ? current.View.Categories : new CategoryDirectory(categoryChange);
+        var renamed = categoryChange is null ? [] : Renamed(current.View.Categories, categories);
 
         var entries = (changes.IsFull ? ImmutableDictionary<string, CatalogEntry>.Empty : current.Entries).ToBuilder();
         var cameOrWent = changes.IsFull;
@@ -123,16 +132,23 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
             {
                 // Stock and sales change with every order; the words only when an admin edits them.
                 var ordinal = _ordinals.TryGetValue(entry.Id, out var existing) ? existing : _ordinals[entry.Id] = _nextOrdinal++;
-                _text.Put(entry, CategoryText(entry.Category), ordinal);
+                _text.Put(entry, CategoryText(categories, entry.Category), ordinal);
             }
         }
 
+        // A renamed category is found by its new names: its products' documents are written again.
+        foreach (var entry in renamed.Count == 0 ? [] : entries.Values.Where(e => renamed.Contains(e.Category)))
+        {
+            _text.Put(entry, CategoryText(categories, entry.Category), _ordinals[entry.Id]);
+        }
+
         var view = current.View;
-        if (changes.Entries.Count > 0 || changes.IsFull)
+        if (changes.Entries.Count > 0 || changes.IsFull || categoryChange is not null)
         {
             _text.Publish();
             // Orders change stock all the time: that alone keeps the sort orders and only recounts.
-            view = (cameOrWent ? null : view.WithStockOf(changes.Entries)) ?? CatalogView.Create(entries.Values.ToList(), _ordinals);
+            view = (cameOrWent || categoryChange is not null ? null : view.WithStockOf(changes.Entries))
+                ?? CatalogView.Create(entries.Values.ToList(), _ordinals, categories);
         }
 
         return new State(changes.Epoch, changes.Version, entries.ToImmutable(), view, changes.Complete, clock.GetUtcNow());
@@ -164,9 +180,15 @@ public sealed class CatalogSnapshot(IGrainFactory grains, TimeProvider clock, IL
     private static bool SameWords(CatalogEntry a, CatalogEntry b) =>
         a.Name == b.Name && a.Brand == b.Brand && a.Category == b.Category && a.Description == b.Description;
 
-    /// <summary>A category is found by its id and by its name in either language.</summary>
-    private static string CategoryText(string id) =>
-        Categories.Find(id) is { } category ? $"{category.Id} {category.Name} {category.NameEn}" : id;
+    /// <summary>A category is found by its id and by its name in either language (a subcategory by its parent's too).</summary>
+    private static string CategoryText(CategoryDirectory categories, string id) =>
+        categories.Find(id) is { } category
+            ? $"{category.Id} {category.Name} {category.NameEn} {CategoryText(categories, category.ParentId ?? "")}".Trim()
+            : id;
+
+    /// <summary>The ids whose words changed: renamed, or moved under another parent (or a renamed one).</summary>
+    private static HashSet<string> Renamed(CategoryDirectory before, CategoryDirectory after) =>
+        after.All.Where(c => CategoryText(before, c.Id) != CategoryText(after, c.Id)).Select(c => c.Id).ToHashSet();
 
     private sealed record State(Guid Epoch, long Version, ImmutableDictionary<string, CatalogEntry> Entries, CatalogView View, bool Complete, DateTimeOffset FetchedAt)
     {

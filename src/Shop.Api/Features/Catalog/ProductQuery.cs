@@ -49,11 +49,6 @@ public sealed record ProductQuery : PageQuery, IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Category is not null && Categories.Find(Category) is null)
-        {
-            yield return new ValidationResult("Unknown category.", [nameof(Category)]);
-        }
-
         if (MinPrice > MaxPrice)
         {
             yield return new ValidationResult("maxPrice must not be below minPrice.", [nameof(MaxPrice)]);

@@ -22,4 +22,5 @@ public sealed record ProductResponse(
 /// <summary>A page of products (API.md's page of `productSummary`) with the counts the filters show.</summary>
 public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, int Total, int Page, int PageSize, CatalogFacets Facets);
 
-public sealed record CategoryResponse(string Id, string Name, string NameEn, int ProductCount);
+/// <param name="ParentId">The top-level category a subcategory belongs to; null for a top-level one.</param>
+public sealed record CategoryResponse(string Id, string Name, string NameEn, int ProductCount, string? ParentId);

@@ -33,7 +33,7 @@ public static class MediaApi
         }
 
         http.Response.Headers.CacheControl = "public, max-age=86400";
-        var color = Categories.Find(entry.Category)?.Color ?? "#8c8c8c";
+        var color = (await catalog.GetCategories(cancellationToken)).Find(entry.Category)?.Color ?? "#8c8c8c";
         return TypedResults.Content(Draw(entry.Name, entry.Brand ?? "", color, index), "image/svg+xml; charset=utf-8");
     }
 

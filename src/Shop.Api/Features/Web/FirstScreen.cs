@@ -27,7 +27,8 @@ internal static class FirstScreen
             .Append("<p class=\"shop-pre-secondary\">").Append(E(texts.Get("home.subtitle"))).Append("</p>");
         SearchForm(html, texts, "");
         html.Append("</section><section><h2 class=\"shop-section-title shop-pre-heading\">").Append(E(texts.Get("home.categories"))).Append("</h2><div class=\"shop-category-grid\">");
-        foreach (var category in categories?.AsArray() ?? [])
+        // Top-level categories only, as the client's grid shows them.
+        foreach (var category in (categories?.AsArray() ?? []).Where(c => c?["parentId"] is null))
         {
             html.Append("<a class=\"shop-card shop-card-hoverable shop-category-card\" href=\"/products?category=").Append(E(Uri.EscapeDataString((string)category!["id"]!))).Append("\">")
                 .Append(AppstoreIcon)

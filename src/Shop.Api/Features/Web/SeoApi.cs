@@ -76,11 +76,12 @@ public static class SeoApi
     private static async Task<List<string>> Urls(CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
         var entries = await catalog.GetEntries(cancellationToken);
+        var categories = await catalog.GetCategories(cancellationToken);
         return
         [
             "/",
             "/products",
-            .. Categories.All.Select(c => "/products?category=" + Uri.EscapeDataString(c.Id)),
+            .. categories.Active.Select(c => "/products?category=" + Uri.EscapeDataString(c.Id)),
             .. entries.Keys.Order(StringComparer.Ordinal).Select(id => "/products/" + Uri.EscapeDataString(id)),
         ];
     }

@@ -30,7 +30,7 @@ public static class MongoNames
     /// collection on the first write. A test keeps this list in step with the grains.
     /// </summary>
     public static readonly IReadOnlyList<string> ShopStates =
-        ["cart", "catalog", "catalog-page", "email", "order", "orders", "probe", "product", "reviews", "stock-hold", "user"];
+        ["cart", "catalog", "catalog-page", "categories", "email", "order", "orders", "probe", "product", "reviews", "stock-hold", "user"];
 
     /// <summary>
     /// <c>state_</c> + the state name, with the characters a collection name cannot hold ($, NUL)

@@ -12,6 +12,7 @@ export const MAIN_NAV: NavItem[] = [
   { to: '/admin', labelKey: 'nav.adminDashboard', testId: 'nav-admin-dashboard', adminOnly: true },
   { to: '/admin/products', labelKey: 'nav.adminProducts', testId: 'nav-admin-products', adminOnly: true },
   { to: '/admin/orders', labelKey: 'nav.adminOrders', testId: 'nav-admin-orders', adminOnly: true },
+  { to: '/admin/categories', labelKey: 'nav.adminCategories', testId: 'nav-admin-categories', adminOnly: true },
   { to: '/admin/reviews', labelKey: 'nav.adminReviews', testId: 'nav-admin-reviews', adminOnly: true },
 ];
 

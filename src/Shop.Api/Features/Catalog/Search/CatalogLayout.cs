@@ -11,7 +11,7 @@ namespace Shop.Api.Features.Catalog.Search;
 /// </summary>
 internal sealed class CatalogLayout
 {
-    public const int AllCategories = 0;
+    public const int AllCategories = CategoryDirectory.AllCategories;
 
     private const int MaxFoundRows = 4_000_000;
 
@@ -25,8 +25,10 @@ internal sealed class CatalogLayout
 
     /// <param name="entries">The products for sale, archived ones excluded.</param>
     /// <param name="ordinals">Each product's document in the text index.</param>
-    public CatalogLayout(IEnumerable<CatalogEntry> entries, IReadOnlyDictionary<string, int> ordinals)
+    /// <param name="categories">The categories products are listed under, numbered.</param>
+    public CatalogLayout(IEnumerable<CatalogEntry> entries, IReadOnlyDictionary<string, int> ordinals, CategoryDirectory categories)
     {
+        Categories = categories;
         // Rows in id order, so the row number is the id tie-break every order ends with.
         Ids = entries.Select(e => e.Id).Order(StringComparer.Ordinal).ToArray();
         RowOfId = new Dictionary<string, int>(Ids.Length);
@@ -47,28 +49,39 @@ internal sealed class CatalogLayout
 
         var byId = entries.ToDictionary(e => e.Id);
         var rows = Ids.Select(id => byId[id]).ToArray();
-        CategoryOf = rows.Select(r => CategoryNumber(r.Category)).ToArray();
+        CategoryOf = rows.Select(r => categories.Number(r.Category)).ToArray();
         Price = rows.Select(r => r.Price).ToArray();
         _orders = Enum.GetValues<ProductSort>().Select(sort => Order(rows, sort)).ToArray();
         _ranks = _orders.Select(RanksOf).ToArray();
 
-        // Each category's rows by price, taken from the price order so none needs a sort of its own.
-        var byPrice = Enumerable.Range(0, Categories.All.Count + 1).Select(_ => new List<int>()).ToArray();
+        // Each category's rows by price (a parent's with its subcategories'), taken from the price
+        // order so none needs a sort of its own.
+        var byPrice = Enumerable.Range(0, categories.Active.Count + 1).Select(_ => new List<int>()).ToArray();
         foreach (var row in _orders[(int)ProductSort.PriceAsc])
         {
             byPrice[AllCategories].Add(row);
-            byPrice[CategoryOf[row]].Add(row);
+            if (CategoryOf[row] is var own and not AllCategories)
+            {
+                byPrice[own].Add(row);
+                if (categories.ParentOf[own] is var parent and not AllCategories)
+                {
+                    byPrice[parent].Add(row);
+                }
+            }
         }
 
         RowsByPrice = byPrice.Select(rows => rows.ToArray()).ToArray();
     }
 
-    public static readonly CatalogLayout Empty = new([], new Dictionary<string, int>());
+    public static readonly CatalogLayout Empty = new([], new Dictionary<string, int>(), CategoryDirectory.Defaults);
+
+    public CategoryDirectory Categories { get; }
 
     public string[] Ids { get; }
 
     public Dictionary<string, int> RowOfId { get; }
 
+    /// <summary>Per row, its own category's number (0 when archived or unknown: listed under all only).</summary>
     public int[] CategoryOf { get; }
 
     public long[] Price { get; }
@@ -88,11 +101,13 @@ internal sealed class CatalogLayout
         }
 
         var rows = Sort(search(words), sort);
-        var perCategory = new int[Categories.All.Count + 1];
+        var own = new int[Categories.Active.Count + 1];
         foreach (var row in rows)
         {
-            perCategory[CategoryOf[row]]++;
+            own[CategoryOf[row]]++;
         }
+
+        var perCategory = Categories.RollUp(own);
 
         if (Interlocked.Add(ref _foundRows, rows.Length) > MaxFoundRows)
         {
@@ -102,19 +117,6 @@ internal sealed class CatalogLayout
         }
 
         return _found[key] = new FoundRows(rows, perCategory);
-    }
-
-    public static int CategoryNumber(string category)
-    {
-        for (var i = 0; i < Categories.All.Count; i++)
-        {
-            if (Categories.All[i].Id == category)
-            {
-                return i + 1;
-            }
-        }
-
-        return AllCategories;
     }
 
     /// <summary>Hits as rows: by score then sales for relevance, else by the sort's rank.</summary>
@@ -165,5 +167,5 @@ internal sealed class CatalogLayout
     }
 }
 
-/// <summary>A search's hits as rows in one order, and how many fall in each category (index 0: none).</summary>
+/// <summary>A search's hits as rows in one order, and how many are listed under each category (index 0: all of them).</summary>
 internal sealed record FoundRows(int[] Rows, int[] PerCategory);

@@ -12,8 +12,6 @@ namespace Shop.Api.Features.Catalog.Search;
 /// </summary>
 public sealed class CatalogView
 {
-    private const int AllCategories = CatalogLayout.AllCategories;
-
     private readonly CatalogLayout _layout;
     private readonly CatalogEntry[] _rows;
     private readonly bool[] _stocked;
@@ -41,17 +39,19 @@ public sealed class CatalogView
         }).ToArray();
     }
 
-    public static readonly CatalogView Empty = Create([], new Dictionary<string, int>());
+    public static readonly CatalogView Empty = Create([], new Dictionary<string, int>(), CategoryDirectory.Defaults);
 
     /// <summary>A view with a new layout: products came or went, or a price or sales figure changed.</summary>
     /// <param name="entries">The products for sale, archived ones excluded.</param>
     /// <param name="ordinals">Each product's document in the text index.</param>
-    public static CatalogView Create(IReadOnlyCollection<CatalogEntry> entries, IReadOnlyDictionary<string, int> ordinals)
+    public static CatalogView Create(IReadOnlyCollection<CatalogEntry> entries, IReadOnlyDictionary<string, int> ordinals, CategoryDirectory categories)
     {
-        var layout = new CatalogLayout(entries, ordinals);
+        var layout = new CatalogLayout(entries, ordinals, categories);
         var byId = entries.ToDictionary(e => e.Id);
         return new CatalogView(layout, layout.Ids.Select(id => byId[id]).ToArray());
     }
+
+    public CategoryDirectory Categories => _layout.Categories;
 
     /// <summary>This view with new stock figures for some of its products; null when a change needs a new layout.</summary>
     public CatalogView? WithStockOf(IReadOnlyCollection<CatalogEntry> changed)
@@ -76,7 +76,7 @@ public sealed class CatalogView
     /// </summary>
     public CatalogPage Query(ProductFilter filter, IReadOnlyList<string> words, Func<IReadOnlyList<string>, List<(int Ordinal, float Score)>> search, int skip, int take)
     {
-        var category = filter.Category is null ? AllCategories : CatalogLayout.CategoryNumber(filter.Category);
+        var category = _layout.Categories.Number(filter.Category);
         if (words.Count == 0)
         {
             return Browse(filter, category, skip, take);
@@ -91,7 +91,7 @@ public sealed class CatalogView
     /// <summary>No words: counts from the price orders, the page from the precomputed sort order.</summary>
     private CatalogPage Browse(ProductFilter filter, int category, int skip, int take)
     {
-        var perCategory = Categories.All.Select((c, i) => new FacetCount(c.Id, Count(i + 1, filter.MinPrice, filter.MaxPrice, filter.InStock))).ToList();
+        var perCategory = Categories.Active.Select((c, i) => new FacetCount(c.Id, Count(i + 1, filter.MinPrice, filter.MaxPrice, filter.InStock))).ToList();
         var total = Count(category, filter.MinPrice, filter.MaxPrice, filter.InStock);
         var inStock = Count(category, filter.MinPrice, filter.MaxPrice, inStockOnly: true);
         var items = total > skip ? Page(_layout.Order(filter.Sort), row => Matches(row, filter, category), skip, take) : [];
@@ -103,9 +103,9 @@ public sealed class CatalogView
     {
         var stocked = _stockedHits.GetOrAdd(found, StockedByCategory);
         var perCategory = filter.InStock ? stocked : found.PerCategory;
-        var facets = Categories.All.Select((c, i) => new FacetCount(c.Id, perCategory[i + 1])).ToList();
-        var total = category == AllCategories ? perCategory.Sum() : perCategory[category];
-        var inStock = category == AllCategories ? stocked.Sum() : stocked[category];
+        var facets = Categories.Active.Select((c, i) => new FacetCount(c.Id, perCategory[i + 1])).ToList();
+        var total = perCategory[category];
+        var inStock = stocked[category];
         var items = Page(found.Rows, row => Matches(row, filter, category), skip, take);
         return new CatalogPage(items, total, new CatalogFacets(facets, inStock));
     }
@@ -113,7 +113,7 @@ public sealed class CatalogView
     /// <summary>Words and a price range: one pass over the hits filters, counts and pages them.</summary>
     private CatalogPage Found(ProductFilter filter, int category, int[] found, int skip, int take)
     {
-        var perCategory = new int[Categories.All.Count + 1];
+        var own = new int[Categories.Active.Count + 1];
         var inStock = 0;
         var total = 0;
         var items = new List<CatalogEntry>(take);
@@ -128,10 +128,10 @@ public sealed class CatalogView
             var rowCategory = _layout.CategoryOf[row];
             if (stocked || !filter.InStock)
             {
-                perCategory[rowCategory]++;
+                own[rowCategory]++;
             }
 
-            if (category != AllCategories && rowCategory != category)
+            if (!Categories.IsIn(rowCategory, category))
             {
                 continue;
             }
@@ -148,7 +148,8 @@ public sealed class CatalogView
             }
         }
 
-        var facets = Categories.All.Select((c, i) => new FacetCount(c.Id, perCategory[i + 1])).ToList();
+        var perCategory = Categories.RollUp(own);
+        var facets = Categories.Active.Select((c, i) => new FacetCount(c.Id, perCategory[i + 1])).ToList();
         return new CatalogPage(items, total, new CatalogFacets(facets, inStock));
     }
 
@@ -169,13 +170,13 @@ public sealed class CatalogView
 
     private int[] StockedByCategory(FoundRows found)
     {
-        var counts = new int[Categories.All.Count + 1];
+        var own = new int[Categories.Active.Count + 1];
         foreach (var row in found.Rows)
         {
-            counts[_layout.CategoryOf[row]] += _stocked[row] ? 1 : 0;
+            own[_layout.CategoryOf[row]] += _stocked[row] ? 1 : 0;
         }
 
-        return counts;
+        return Categories.RollUp(own);
     }
 
     /// <summary>How many products of a category (0: all) lie in the price range, in stock or all of them.</summary>
@@ -208,7 +209,7 @@ public sealed class CatalogView
     }
 
     private bool Matches(int row, ProductFilter filter, int category) =>
-        (category == AllCategories || _layout.CategoryOf[row] == category) && InPriceRange(row, filter) && (!filter.InStock || _stocked[row]);
+        Categories.IsIn(_layout.CategoryOf[row], category) && InPriceRange(row, filter) && (!filter.InStock || _stocked[row]);
 
     private bool InPriceRange(int row, ProductFilter filter) =>
         (filter.MinPrice is not { } min || _layout.Price[row] >= min) && (filter.MaxPrice is not { } max || _layout.Price[row] <= max);

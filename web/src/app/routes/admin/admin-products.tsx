@@ -1,6 +1,6 @@
 import { AdminProductsView } from '@/features/admin/components/AdminProductsView';
 import { useCategories } from '@/features/catalog/api/get-categories';
-import { categoryName } from '@/lib/category-name';
+import { categoryTree } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -9,6 +9,6 @@ export default function AdminProductsPage() {
   useTranslation(); // re-render on language change so category labels follow it
   const categories = useCategories();
   const language = currentLanguage();
-  const options = (categories.data ?? []).map((c) => ({ value: c.id, label: categoryName(c, language) }));
+  const options = categoryTree(categories.data ?? [], language).map(({ category, label }) => ({ value: category.id, label }));
   return <AdminProductsView categories={options} />;
 }

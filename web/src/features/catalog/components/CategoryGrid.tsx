@@ -7,7 +7,7 @@ import { categoryName } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
 import { useCategories } from '../api/get-categories';
 
-/** The categories as cards (styles.css `.shop-card`, as the server draws them for the first screen). */
+/** The top-level categories as cards (styles.css `.shop-card`, as the server draws them for the first screen). */
 export function CategoryGrid() {
   const { t } = useTranslation();
   const categories = useCategories();
@@ -16,7 +16,7 @@ export function CategoryGrid() {
     <div className="shop-category-grid" data-testid="featured-categories">
       {categories.isPending
         ? Array.from({ length: 6 }, (_, i) => <Skeleton.Button key={i} active block style={{ height: 72 }} />)
-        : categories.data.map((category) => (
+        : categories.data.filter((category) => !category.parentId).map((category) => (
             <Link
               key={category.id}
               to={`/products?category=${encodeURIComponent(category.id)}`}

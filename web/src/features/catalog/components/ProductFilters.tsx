@@ -1,6 +1,6 @@
 import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { categoryName } from '@/lib/category-name';
+import { categoryTree } from '@/lib/category-name';
 import { currentLanguage } from '@/lib/i18n';
 import { parseYuanToFen } from '@/lib/money';
 import { useDraft } from '@/lib/use-draft';
@@ -75,9 +75,9 @@ export function ProductFilters({ filters, facets, onChange, onReset }: ProductFi
         loading={categories.isLoading}
         value={filters.category}
         onChange={(value?: string) => onChange({ category: value || undefined })}
-        options={categories.data?.map((category) => ({
+        options={categoryTree(categories.data ?? [], language).map(({ category, label }) => ({
           value: category.id,
-          label: categoryName(category, language),
+          label,
           'data-testid': `category-option-${category.id}`,
         }))}
         // The count shows in the list only: the chosen category reads as its plain name.
