@@ -86,7 +86,7 @@ export function AdminCategoriesView() {
         onRow={(c) => ({ 'data-testid': 'admin-category-row', 'data-category-id': c.id, 'data-archived': c.archived }) as object}
         columns={[
           {
-            title: t('admin.categories.name'),
+            title: t('admin.categories.names'),
             key: 'name',
             render: (_: unknown, c) => (
               <span style={{ paddingLeft: c.depth * 24 }}>
@@ -96,7 +96,8 @@ export function AdminCategoriesView() {
               </span>
             ),
           },
-          { title: t('admin.categories.id'), dataIndex: 'id', render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
+          // On a phone the id gives way, so that the names and actions fit.
+          { title: t('admin.categories.id'), dataIndex: 'id', responsive: ['md'], render: (id: string) => <Typography.Text code>{id}</Typography.Text> },
           { title: t('admin.categories.products'), dataIndex: 'productCount', align: 'right', width: 100 },
           {
             title: t('admin.actions'),
@@ -145,7 +146,12 @@ export function AdminCategoriesView() {
             <Typography.Paragraph>{t('admin.categories.moveProducts', { count: archiving.productCount })}</Typography.Paragraph>
             <Form.Item name="moveTo" label={t('admin.categories.moveTo')} rules={[{ required: true, message: t('validation.required') }]}>
               <Select
-                options={categoryTree(active.filter((c) => c.id !== archiving.id), language).map(({ category, label }) => ({ value: category.id, label }))}
+                virtual={false}
+                options={categoryTree(active.filter((c) => c.id !== archiving.id), language).map(({ category, label }) => ({
+                  value: category.id,
+                  label,
+                  'data-testid': `move-option-${category.id}`,
+                }))}
                 data-testid="archive-move-to"
               />
             </Form.Item>

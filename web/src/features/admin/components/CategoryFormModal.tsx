@@ -69,8 +69,9 @@ export function CategoryFormModal({ open, category, parents, hasChildren, onClos
           <Select
             allowClear
             disabled={hasChildren}
+            virtual={false}
             placeholder={t('admin.categories.topLevel')}
-            options={parents.filter((p) => p.id !== category?.id).map((p) => ({ value: p.id, label: `${p.name} · ${p.nameEn}` }))}
+            options={parents.filter((p) => p.id !== category?.id).map((p) => ({ value: p.id, label: `${p.name} · ${p.nameEn}`, 'data-testid': `parent-option-${p.id}` }))}
             data-testid="category-parent"
           />
         </Form.Item>
