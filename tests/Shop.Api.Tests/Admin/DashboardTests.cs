@@ -8,20 +8,9 @@ namespace Shop.Api.Tests.Admin;
 /// The admin dashboard on a shop of its own (no demo catalog), so every number can be compared
 /// exactly with the orders and products the test made.
 /// </summary>
-public sealed class DashboardTests : IAsyncLifetime
+public sealed class DashboardTests : OwnShopTest
 {
     private const string Zone = "Asia/Shanghai";
-    private ShopApiFactory _factory = null!;
-    private ShopClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new ShopApiFactory();
-        _factory.Settings["SEED_DEMO_DATA"] = "false";
-        _admin = await ShopClient.Admin(_factory);
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task The_numbers_are_exactly_those_of_the_orders_and_products_made()
@@ -31,15 +20,15 @@ public sealed class DashboardTests : IAsyncLifetime
         var lamp = await Create("Lamp", price: 1000, stock: 5);           // 5 <= 10 (the default): low
         var rug = await Create("Rug", price: 1000, stock: 15, threshold: 20); // 15 <= 20: low
         var gone = await Create("Old vase", price: 1000, stock: 0);
-        await _admin.Http.DeleteAsync($"/api/admin/products/{gone}");  // archived: never listed
+        await Admin.Http.DeleteAsync($"/api/admin/products/{gone}");  // archived: never listed
 
         var delivered = await Order((kettle, 4), (sofa, 1));
         await Pay(delivered);
-        await _admin.Post($"/api/admin/orders/{delivered.Id}/ship", new { carrier = "SF", trackingNumber = "SF1" });
-        await _admin.Post($"/api/admin/orders/{delivered.Id}/deliver", null);
+        await Admin.Post($"/api/admin/orders/{delivered.Id}/ship", new { carrier = "SF", trackingNumber = "SF1" });
+        await Admin.Post($"/api/admin/orders/{delivered.Id}/deliver", null);
         var refunded = await Order((kettle, 2));
         await Pay(refunded);
-        await _admin.Post($"/api/admin/orders/{refunded.Id}/refund", null);
+        await Admin.Post($"/api/admin/orders/{refunded.Id}/refund", null);
         var paid = await Order((sofa, 2), (kettle, 1));
         await Pay(paid);
         var unpaid = await Order((kettle, 1));
@@ -48,7 +37,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
         // The read model is written after each change, one-way: wait until it has all five orders' last states.
         var dashboard = await Eventually(
-            () => _admin.Get($"/api/admin/dashboard?tz={Zone}"),
+            () => Admin.Get($"/api/admin/dashboard?tz={Zone}"),
             d => d["ordersByStatus"]!["Cancelled"]!.GetValue<int>() == 1 && d["ordersByStatus"]!["Delivered"]!.GetValue<int>() == 1);
 
         Assert.Equal(Zone, (string?)dashboard["timeZone"]);
@@ -74,9 +63,9 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(unpaid.Deadline, expiring["paymentDeadline"]!.GetValue<DateTimeOffset>());
 
         // Best sellers: only paid orders count (the refunded and the unpaid ones do not).
-        var byUnits = await _admin.Get($"/api/admin/dashboard/top-products?tz={Zone}&from={today}&to={today}");
+        var byUnits = await Admin.Get($"/api/admin/dashboard/top-products?tz={Zone}&from={today}&to={today}");
         Assert.Equal([(kettle, "Kettle", 5L, 25_000L), (sofa, "Sofa", 3L, 300_000L)], Top(byUnits));
-        var byRevenue = await _admin.Get($"/api/admin/dashboard/top-products?tz={Zone}&by=revenue");
+        var byRevenue = await Admin.Get($"/api/admin/dashboard/top-products?tz={Zone}&by=revenue");
         Assert.Equal([(sofa, "Sofa", 3L, 300_000L), (kettle, "Kettle", 5L, 25_000L)], Top(byRevenue));
         Assert.Equal(today, (string?)byRevenue["to"]);
     }
@@ -92,16 +81,16 @@ public sealed class DashboardTests : IAsyncLifetime
     [InlineData("/api/admin/dashboard/top-products?to=0001-01-01")]
     public async Task Bad_parameters_are_a_400_problem(string path)
     {
-        var problem = await _admin.Get(path, HttpStatusCode.BadRequest);
+        var problem = await Admin.Get(path, HttpStatusCode.BadRequest);
         Assert.Equal(400, problem["status"]!.GetValue<int>());
     }
 
     [Fact]
-    public async Task Only_admins_see_it()
+    public async Task OnlyAdmins_see_it()
     {
-        var shopper = await ShopClient.NewShopper(_factory);
+        var shopper = await ShopClient.NewShopper(Factory);
         await shopper.Get("/api/admin/dashboard", HttpStatusCode.Forbidden);
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/admin/dashboard/top-products")).StatusCode);
     }
 
@@ -109,7 +98,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     private async Task<string> Create(string name, long price, int stock, int? threshold = null)
     {
-        var product = await _admin.Post("/api/admin/products", new
+        var product = await Admin.Post("/api/admin/products", new
         {
             name, description = "", price, category = "home", stock, lowStockThreshold = threshold,
         }, HttpStatusCode.Created);
@@ -119,7 +108,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     private async Task<Placed> Order(params (string Product, int Quantity)[] lines)
     {
-        var shopper = await ShopClient.NewShopper(_factory);
+        var shopper = await ShopClient.NewShopper(Factory);
         foreach (var (product, quantity) in lines)
         {
             await shopper.AddToCart(product, quantity);

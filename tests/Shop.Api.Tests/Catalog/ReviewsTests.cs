@@ -9,19 +9,8 @@ namespace Shop.Api.Tests.Catalog;
 /// Reviews through the HTTP API on a shop of its own (no demo catalog or demo reviews), so every
 /// count and average can be compared exactly with the reviews the test wrote.
 /// </summary>
-public sealed class ReviewsTests : IAsyncLifetime
+public sealed class ReviewsTests : OwnShopTest
 {
-    private ShopApiFactory _factory = null!;
-    private ShopClient _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new ShopApiFactory();
-        _factory.Settings["SEED_DEMO_DATA"] = "false";
-        _admin = await ShopClient.Admin(_factory);
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Buyers_review_delivered_lines_and_everyone_sees_the_average_and_the_reviews()
@@ -29,7 +18,7 @@ public sealed class ReviewsTests : IAsyncLifetime
         var kettle = await Create("Kettle");
         var (li, liOrder) = await Delivered("李雷", kettle);
         var (han, hanOrder) = await Delivered("韩梅梅", kettle);
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
 
         var written = await li.Post($"/api/products/{kettle}/reviews", new { orderId = liOrder, rating = 4, text = "烧水很快\n外观好看" }, HttpStatusCode.Created);
         Assert.Equal(("李**", 4, "烧水很快\n外观好看", true, true), ((string)written["author"]!, (int)written["rating"]!, (string?)written["text"], (bool)written["verifiedPurchase"]!, (bool)written["mine"]!));
@@ -61,13 +50,13 @@ public sealed class ReviewsTests : IAsyncLifetime
         Assert.Equal(3.0, (double)(await li.Get($"/api/products/{kettle}/reviews"))["summary"]!["average"]!);
 
         // An admin hides Han's review with a reason: shoppers no longer see it or its star.
-        await _admin.Put($"/api/admin/reviews/{hanReview}/visibility", new { hidden = true }, HttpStatusCode.BadRequest);
-        var hidden = await _admin.Put($"/api/admin/reviews/{hanReview}/visibility", new { hidden = true, reason = "与商品无关" });
+        await Admin.Put($"/api/admin/reviews/{hanReview}/visibility", new { hidden = true }, HttpStatusCode.BadRequest);
+        var hidden = await Admin.Put($"/api/admin/reviews/{hanReview}/visibility", new { hidden = true, reason = "与商品无关" });
         Assert.Equal((true, "与商品无关"), ((bool)hidden["hidden"]!, (string?)hidden["hiddenReason"]));
         list = await Expect.Json(await anonymous.GetAsync($"/api/products/{kettle}/reviews"), HttpStatusCode.OK);
         Assert.Equal([liReview], Ids(list));
         Assert.Equal((1, 5.0), ((int)list["summary"]!["count"]!, (double)list["summary"]!["average"]!));
-        var moderation = await _admin.Get("/api/admin/reviews?hidden=true");
+        var moderation = await Admin.Get("/api/admin/reviews?hidden=true");
         Assert.Equal([hanReview], Ids(moderation));
         Assert.Equal(hanOrder, (string?)moderation["items"]![0]!["orderId"]);
         await han.Post($"/api/reviews/{hanReview}/helpful", null, HttpStatusCode.NotFound);
@@ -97,7 +86,7 @@ public sealed class ReviewsTests : IAsyncLifetime
         // The list comes from the catalog snapshot, which follows the products within moments.
         for (var tries = 0; ; tries++)
         {
-            var page = await _admin.Get("/api/products?sort=rating&pageSize=10");
+            var page = await Admin.Get("/api/products?sort=rating&pageSize=10");
             var rows = page["items"]!.AsArray().Select(p => ((string)p!["id"]!, (double?)p["rating"], (int)p["reviewCount"]!)).ToList();
             if (rows.SequenceEqual([(good, 4.5, 2), (fair, 3.0, 1), (unrated, null, 0)]) || tries == 50)
             {
@@ -128,7 +117,7 @@ public sealed class ReviewsTests : IAsyncLifetime
         Assert.Equal("review.not_found", Code(await buyer.Put("/api/reviews/not-a-review", new { rating = 5 }, HttpStatusCode.NotFound)));
         await Expect.Status(await buyer.Http.DeleteAsync($"/api/reviews/{order}.{kettle}"), HttpStatusCode.NotFound);
 
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         await Expect.Status(await anonymous.PostAsJsonAsync(path, new { orderId = order, rating = 5 }), HttpStatusCode.Unauthorized);
         await buyer.Get("/api/admin/reviews", HttpStatusCode.Forbidden);
         Assert.Equal(0, (int)(await buyer.Get(path))["summary"]!["count"]!);
@@ -140,19 +129,19 @@ public sealed class ReviewsTests : IAsyncLifetime
 
     private async Task<string> Create(string name)
     {
-        var product = await _admin.Post("/api/admin/products", new { name, description = "", price = 5000, category = "home", stock = 100 }, HttpStatusCode.Created);
+        var product = await Admin.Post("/api/admin/products", new { name, description = "", price = 5000, category = "home", stock = 100 }, HttpStatusCode.Created);
         return (string)product["id"]!;
     }
 
     /// <summary>A new shopper who bought the product, paid, and had the order shipped and delivered.</summary>
     private async Task<(ShopClient Shopper, string OrderId)> Delivered(string name, string product)
     {
-        var shopper = await ShopClient.NewShopper(_factory, name);
+        var shopper = await ShopClient.NewShopper(Factory, name);
         await shopper.AddToCart(product, 1);
         var order = (string)(await shopper.Checkout())["id"]!;
         await shopper.Post($"/api/orders/{order}/pay", new { method = "card", cardNumber = TestData.ApprovedCard });
-        await _admin.Post($"/api/admin/orders/{order}/ship", new { carrier = "SF", trackingNumber = "SF1" });
-        await _admin.Post($"/api/admin/orders/{order}/deliver", null);
+        await Admin.Post($"/api/admin/orders/{order}/ship", new { carrier = "SF", trackingNumber = "SF1" });
+        await Admin.Post($"/api/admin/orders/{order}/deliver", null);
         return (shopper, order);
     }
 }
