@@ -44,7 +44,8 @@ public sealed record RatingSummary(
     {
         var count = distribution.Sum();
         var stars = distribution.Select((n, i) => (long)n * (i + 1)).Sum();
-        return new RatingSummary(count, count == 0 ? null : Math.Round((double)stars / count, 1), distribution);
+        // Halves round up, as shoppers expect (4.25 shows as 4.3).
+        return new RatingSummary(count, count == 0 ? null : Math.Round((double)stars / count, 1, MidpointRounding.AwayFromZero), distribution);
     }
 }
 

@@ -94,6 +94,12 @@ public sealed class ProductReviewsTests(FakeClockClusterFixture fixture)
         Assert.Equal((3.0, 2), ((await Shopping.Product(_grains, product)).Rating, (await Shopping.Product(_grains, product)).ReviewCount));
     }
 
+    [Theory]
+    [InlineData(new[] { 0, 0, 0, 3, 1 }, 4.3)] // 4.25: a half rounds up
+    [InlineData(new[] { 1, 0, 0, 0, 2 }, 3.7)] // 3.666...
+    [InlineData(new[] { 0, 0, 0, 0, 0 }, null)]
+    public void The_average_has_one_decimal(int[] stars, double? average) => Assert.Equal(average, RatingSummary.Of(stars).Average);
+
     private static ReviewAuthor Author(string userId) => new(userId, "王**");
 
     /// <summary>A shopper who bought one of the product, paid, and (unless told not to) had it delivered.</summary>
