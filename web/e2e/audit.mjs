@@ -59,6 +59,19 @@ async function shopperWithCart() {
   return { token: auth.token, expiresAt: auth.expiresAt, productId: products.items[0].id };
 }
 
+/** Another shopper's paid order, so that the admin's order list has a row with its actions. */
+async function paidOrder() {
+  const auth = await api('/api/auth/register', {
+    method: 'POST',
+    body: { email: `audit-order-${Date.now().toString(36)}@example.com`, password: 'audit-password-1', name: '审计买家' },
+  });
+  const products = await api('/api/products?inStock=true&sort=popular&pageSize=1');
+  await api('/api/cart/items', { method: 'POST', token: auth.token, body: { productId: products.items[0].id, quantity: 1 } });
+  const shippingAddress = { name: '审计买家', phone: '13800138000', province: '上海', city: '上海市', line1: '人民路 1 号', postalCode: '200000' };
+  const order = await api('/api/orders', { method: 'POST', token: auth.token, body: { shippingAddress } });
+  await api(`/api/orders/${order.id}/pay`, { method: 'POST', token: auth.token, body: { method: 'card', cardNumber: '4242424242424242' } });
+}
+
 // ------------------------------------------------------------------ Lighthouse
 
 async function lighthouseRun(url, formFactor, session) {
@@ -174,6 +187,39 @@ function axePages(productId) {
     { name: '/account', path: '/account', ready: 'account-layout', signedIn: true },
     { name: '/account/orders', path: '/account/orders', ready: 'account-layout', signedIn: true },
     { name: '/admin (dashboard)', path: '/admin', ready: 'sales-chart', admin: true },
+    {
+      name: '/admin/products',
+      path: '/admin/products',
+      ready: 'admin-product-row',
+      admin: true,
+      states: {
+        'product form open': async (page) => {
+          await page.getByTestId('admin-product-create').click();
+          await page.getByRole('dialog').first().waitFor();
+        },
+        'stock dialog open': async (page) => {
+          await page.getByTestId('admin-product-stock-edit').first().click();
+          await page.getByRole('dialog').first().waitFor();
+        },
+      },
+    },
+    {
+      name: '/admin/orders',
+      path: '/admin/orders',
+      ready: 'admin-order-row',
+      admin: true,
+      states: {
+        'status select open': open('admin-order-status-filter'),
+        'order expanded': async (page) => {
+          await page.getByTestId('admin-order-row').first().locator('.ant-table-row-expand-icon').click();
+          await page.locator('.shop-order-detail').first().waitFor();
+        },
+        'ship dialog open': async (page) => {
+          await page.getByTestId('admin-order-ship').first().click();
+          await page.getByRole('dialog').first().waitFor();
+        },
+      },
+    },
   ];
 }
 
@@ -259,7 +305,10 @@ if (ONLY !== 'axe') {
     { name: '/cart', path: '/cart', session },
   ]);
 }
-if (ONLY !== 'lighthouse') await runAxe(axePages(session.productId), session);
+if (ONLY !== 'lighthouse') {
+  await paidOrder();
+  await runAxe(axePages(session.productId), session);
+}
 
 if (failures.length) {
   console.log(`\nFailed:`);

@@ -82,7 +82,7 @@ export function AdminOrdersView() {
   return (
     <div data-testid="admin-orders">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {t('admin.orders')}
         </Typography.Title>
         <Select
@@ -125,7 +125,11 @@ export function AdminOrdersView() {
           loading={orders.isFetching}
           dataSource={orders.data?.items}
           scroll={{ x: 'max-content' }}
-          expandable={{ expandedRowRender: (order) => <OrderExpansion order={order} /> }}
+          expandable={{
+            expandedRowRender: (order) => <OrderExpansion order={order} />,
+            // The expand buttons' column needs a header for screen readers.
+            columnTitle: <span className="shop-visually-hidden">{t('admin.orderLines')}</span>,
+          }}
           onRow={(record) => ({ 'data-testid': 'admin-order-row', 'data-order-id': record.id, 'data-status': record.status }) as HTMLAttributes<HTMLElement>}
           pagination={{
             current: page,

@@ -40,7 +40,7 @@ export function AdminProductsView({ categories }: { categories: CategoryOption[]
   return (
     <div data-testid="admin-products">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
           {t('admin.products')}
         </Typography.Title>
         <Space wrap>
@@ -76,7 +76,13 @@ export function AdminProductsView({ categories }: { categories: CategoryOption[]
             onChange: (next) => setQuery({ page: next }),
           }}
           columns={[
-            { key: 'image', width: 64, render: (_, p) => <ProductImage src={p.imageUrl} alt={p.name} size={48} /> },
+            {
+              key: 'image',
+              width: 64,
+              // A header for screen readers: an empty one leaves the column unnamed.
+              title: <span className="shop-visually-hidden">{t('admin.picture')}</span>,
+              render: (_, p) => <ProductImage src={p.imageUrl} alt={p.name} size={48} />,
+            },
             { title: t('admin.productName'), dataIndex: 'name', render: (name: string, p) => <a href={`/products/${p.id}`} target="_blank" rel="noreferrer">{name}</a> },
             { title: t('catalog.category'), dataIndex: 'category', render: (id: string) => categoryLabel.get(id) ?? id },
             { title: t('catalog.price'), dataIndex: 'price', align: 'right', render: (fen: number) => <Price fen={fen} /> },

@@ -67,7 +67,9 @@ export function StockModal({ product, onClose }: StockModalProps) {
       okButtonProps={{ 'data-testid': 'stock-save' } as ButtonProps}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      {/* A name of its own: its field's id would otherwise be "stock", as the product form's is, and the label
+          would point at that one (both forms are in the page). */}
+      <Form form={form} name="stock-form" layout="vertical" onFinish={onFinish}>
         <Form.Item name="stock" label={t('admin.availableStock')} extra={t('admin.stockHint')} rules={[{ required: true, message: t('validation.required') }, { type: 'number', min: 0, max: 1_000_000, message: t('validation.stockRange') }]}>
           {/* No min: a negative number gets a message instead of silently becoming 0. */}
           <InputNumber precision={0} style={{ width: '100%' }} data-testid="stock-input" />
