@@ -7,6 +7,8 @@ import { App } from './app/App';
 import { createQueryClient } from './app/providers/query-client';
 import { createAppRouter, preloadRoute } from './app/router';
 import { initI18n } from './lib/i18n';
+import { meQueryOptions } from './lib/session';
+import { tokenStore } from './lib/token-store';
 // What all of antd's component styles share, made at build time (build/antd-css.ts, which also gives each
 // module the styles of the components it imports: antd runs with `zeroRuntime`); then the app's own
 // styles, which win over antd's.
@@ -18,8 +20,10 @@ const i18nReady = initI18n();
 const queryClient = createQueryClient();
 // The router first: it installs the 401 handler that any early request may need.
 const router = createAppRouter(queryClient);
-// Start the current page's chunk and data now, not after the shell has rendered.
+// Start the current page's chunk and data now, not after the shell has rendered; and a signed-in shopper's
+// account, which the header and the guarded pages wait for (/early.js has usually asked for it already).
 const pageLoaded = preloadRoute(window.location, queryClient);
+if (tokenStore.get()) void queryClient.prefetchQuery(meQueryOptions());
 
 const container = document.getElementById('root')!;
 // The server drew the catalog pages' first screen into #root (src/Shop.Api/Features/Web): it stays on

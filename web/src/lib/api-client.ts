@@ -1,4 +1,5 @@
 import type { ProblemDetails } from '@/types/api';
+import { takeEarlyResponse } from './early-requests';
 import { takeInitialAnswer } from './initial-data';
 import { tokenStore } from './token-store';
 
@@ -90,14 +91,14 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const initial = method === 'GET' ? takeInitialAnswer(buildUrl(path, query)) : undefined;
   if (initial) return initial.body as T;
 
+  const url = buildUrl(path, query);
+  const send = () => fetch(url, { method, headers: finalHeaders, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  // The shopper's own data that /early.js asked for while the scripts were downloading: the same request
+  // (asked again if it failed on the way).
+  const early = method === 'GET' && Object.keys(headers).length === 0 ? takeEarlyResponse(url, token) : undefined;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers: finalHeaders,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
+    response = await (early ? early.catch(send) : send());
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new NetworkError(error);

@@ -12,6 +12,8 @@ interface CartLineItemProps {
   busy: boolean;
   onQuantityChange: (quantity: number) => void;
   onRemove: () => void;
+  /** On the first screen: the picture loads at once (a lazy one waits for layout, and is the page's largest paint). */
+  eager?: boolean;
 }
 
 /** What is wrong with a line's stock right now, if anything. */
@@ -21,13 +23,13 @@ export function lineStockProblem(line: CartLine): 'unavailable' | 'insufficient'
   return undefined;
 }
 
-export function CartLineItem({ line, busy, onQuantityChange, onRemove }: CartLineItemProps) {
+export function CartLineItem({ line, busy, onQuantityChange, onRemove, eager = false }: CartLineItemProps) {
   const { t } = useTranslation();
   const problem = lineStockProblem(line);
   return (
     <div className="shop-cart-line" data-testid="cart-line" data-product-id={line.productId}>
       <Link to={`/products/${line.productId}`} className="shop-cart-line-image">
-        <ProductImage src={line.imageUrl} alt={line.name} size={72} />
+        <ProductImage src={line.imageUrl} alt={line.name} size={72} eager={eager} />
       </Link>
       <div className="shop-cart-line-main">
         <Link to={`/products/${line.productId}`}>

@@ -40,10 +40,11 @@ export function CartView() {
   return (
     <div className="shop-cart">
       <div data-testid="cart-lines">
-        {items.map((line) => (
+        {items.map((line, index) => (
           <CartLineItem
             key={line.productId}
             line={line}
+            eager={index < 6}
             busy={busyId === line.productId}
             onQuantityChange={(quantity) => update.mutate({ productId: line.productId, quantity }, { onError })}
             onRemove={() => remove.mutate(line.productId, { onError })}
