@@ -8,7 +8,7 @@ export default function ForbiddenPage() {
   return (
     <Result
       status="403"
-      title={t('errors.forbiddenTitle')}
+      title={<h1 className="shop-result-title">{t('errors.forbiddenTitle')}</h1>}
       subTitle={t('errors.forbidden')}
       extra={
         <LinkButton to="/" type="primary">

@@ -7,7 +7,7 @@ export default function NotFoundPage() {
   return (
     <Result
       status="404"
-      title={t('errors.pageNotFound')}
+      title={<h1 className="shop-result-title">{t('errors.pageNotFound')}</h1>}
       data-testid="not-found"
       extra={
         <LinkButton to="/" type="primary">
