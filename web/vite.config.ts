@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdCss } from './build/antd-css.ts';
+import { antdUnused } from './build/antd-unused.ts';
 import { budgets } from './build/budgets.ts';
 import { precompress } from './build/precompress.ts';
 import { serverFiles } from './build/server-files.ts';
@@ -18,6 +19,8 @@ export default defineConfig({
     react(),
     // antd's component CSS, made at build time and split with the chunks that use it.
     antdCss(theme),
+    // What antd's ConfigProvider imports for a feature the shop does not use (tooltip.unique), left out.
+    antdUnused(),
     // dist/.shop/: each route's files and the texts, for the server's pages.
     serverFiles(fileURLToPath(new URL('./src/locales', import.meta.url))),
     // What a first visit to a route downloads (Brotli kB, the entry's files included): the build fails

@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { formatFen } from '@/lib/money';
 
@@ -12,14 +11,15 @@ interface PriceProps {
 
 const FONT_SIZE = { small: 13, default: 15, large: 24 } as const;
 
+/**
+ * A price, drawn as antd's Typography.Text draws text (styles.css `.shop-price`) without it: Typography brings
+ * its ellipsis, copy and tooltip machinery to every page that shows a price, the home page's first download included.
+ */
 export function Price({ fen, strong, size = 'default', testId, style }: PriceProps) {
+  const text = formatFen(fen);
   return (
-    <Typography.Text
-      strong={strong}
-      data-testid={testId}
-      style={{ color: strong ? 'var(--shop-price-color)' : undefined, fontSize: FONT_SIZE[size], whiteSpace: 'nowrap', ...style }}
-    >
-      {formatFen(fen)}
-    </Typography.Text>
+    <span className="shop-price" data-testid={testId} style={{ color: strong ? 'var(--shop-price-color)' : undefined, fontSize: FONT_SIZE[size], ...style }}>
+      {strong ? <strong>{text}</strong> : text}
+    </span>
   );
 }

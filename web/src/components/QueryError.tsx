@@ -1,30 +1,16 @@
-import { Alert, Button } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '@/lib/problem';
+import type { QueryErrorProps } from './QueryErrorAlert';
 
-interface QueryErrorProps {
-  error: unknown;
-  onRetry?: () => void;
-}
+// antd's Alert loads when an error is shown: most pages never show one, and it would weigh on their first download.
+const QueryErrorAlert = lazy(() => import('./QueryErrorAlert'));
 
 /** An error from loading data, in the API's own words when it gave some, with a retry. */
-export function QueryError({ error, onRetry }: QueryErrorProps) {
+export function QueryError(props: QueryErrorProps) {
   const { t } = useTranslation();
   return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid="query-error"
-      title={t('errors.loadFailed')}
-      description={errorMessage(error, t)}
-      action={
-        onRetry ? (
-          <Button size="small" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        ) : undefined
-      }
-    />
+    <Suspense fallback={<p className="shop-pre-secondary">{t('errors.loadFailed')}</p>}>
+      <QueryErrorAlert {...props} />
+    </Suspense>
   );
 }

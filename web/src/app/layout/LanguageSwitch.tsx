@@ -1,15 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Segmented } from 'antd';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '@/lib/i18n';
 import { saveUserLanguage, setSessionUser, useToken } from '@/lib/session';
 import type { Language } from '@/types/api';
 
-/** 中文 | EN. Remembered in localStorage (lib/i18n); for a logged-in shopper also on the account. */
+const LANGUAGES: { value: Language; label: string }[] = [
+  { value: 'zh-CN', label: '中文' },
+  { value: 'en-US', label: 'EN' },
+];
+
+/**
+ * 中文 | EN. Remembered in localStorage (lib/i18n); for a logged-in shopper also on the account. Two radios
+ * drawn as antd's small Segmented (styles.css): the Segmented itself brought a tooltip and its popup
+ * machinery into every page's first download.
+ */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const token = useToken();
   const queryClient = useQueryClient();
+  const name = useId();
+  const current = currentLanguage();
 
   const change = (language: Language) => {
     void i18n.changeLanguage(language);
@@ -23,16 +34,15 @@ export function LanguageSwitch() {
   };
 
   return (
-    <Segmented<Language>
-      size="small"
-      value={currentLanguage()}
-      onChange={change}
-      aria-label={t('nav.language')}
-      data-testid="language-switch"
-      options={[
-        { value: 'zh-CN', label: <span data-testid="lang-zh-CN" lang="zh-CN">中文</span> },
-        { value: 'en-US', label: <span data-testid="lang-en-US" lang="en-US">EN</span> },
-      ]}
-    />
+    <div className="shop-lang-switch" role="radiogroup" aria-label={t('nav.language')} data-testid="language-switch">
+      {LANGUAGES.map(({ value, label }) => (
+        <label key={value} className={value === current ? 'shop-lang-item shop-lang-item-selected' : 'shop-lang-item'}>
+          <input type="radio" name={name} value={value} checked={value === current} onChange={() => change(value)} />
+          <span data-testid={`lang-${value}`} lang={value}>
+            {label}
+          </span>
+        </label>
+      ))}
+    </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Rate, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Price } from '@/components/Price';
 import { ProductImage } from '@/components/ProductImage';
+import { Stars } from '@/components/Stars';
 import type { ProductSummary } from '@/types/api';
 
 /**
@@ -25,7 +26,7 @@ export function ProductCard({ product, eager = false }: { product: ProductSummar
         </div>
         {product.rating !== undefined && product.rating !== null && (
           <div className="shop-card-rating" aria-label={t('catalog.ratingWithCount', { rating: product.rating, count: product.reviewCount })}>
-            <Rate disabled allowHalf value={product.rating} style={{ fontSize: 12 }} aria-hidden />
+            <Stars value={product.rating} decorative />
             <span aria-hidden>({product.reviewCount})</span>
           </div>
         )}

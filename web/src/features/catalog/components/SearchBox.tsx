@@ -1,24 +1,29 @@
-// Input.Search alone: antd's Input module also brings TextArea, Password and OTP.
-import Search from 'antd/es/input/Search';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-/** The home page's big search box: it only navigates, the product list does the searching. */
-export function SearchBox({ size = 'large' }: { size?: 'large' | 'middle' }) {
+/**
+ * The home page's big search box: it only navigates, the product list does the searching. A plain form drawn as
+ * antd's large Input.Search (first-screen.css, styles.css): the markup the server's first screen already shows,
+ * and none of antd's Input machinery (~10 kB) in the home page's first download. The browser's own clear button
+ * stands in for allowClear.
+ */
+export function SearchBox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Search
-      size={size}
-      placeholder={t('catalog.searchPlaceholder')}
-      aria-label={t('catalog.searchPlaceholder')}
-      enterButton={t('catalog.search')}
-      allowClear
+    <form
+      className="shop-pre-search shop-search"
+      action="/products"
+      role="search"
       data-testid="home-search"
-      onSearch={(value) => {
-        const q = value.trim();
+      onSubmit={(event) => {
+        event.preventDefault();
+        const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
         void navigate(q ? `/products?q=${encodeURIComponent(q)}` : '/products');
       }}
-    />
+    >
+      <input type="search" name="q" placeholder={t('catalog.searchPlaceholder')} aria-label={t('catalog.searchPlaceholder')} enterKeyHint="search" />
+      <button type="submit">{t('catalog.search')}</button>
+    </form>
   );
 }
