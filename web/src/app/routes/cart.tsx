@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CartView } from '@/features/cart/components/CartView';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -8,9 +7,8 @@ export default function CartPage() {
   useDocumentTitle(t('cart.title'));
   return (
     <div data-testid="cart-page">
-      <Typography.Title level={1} className="shop-page-title">
-        {t('cart.title')}
-      </Typography.Title>
+      {/* As antd's Typography draws a title (first-screen.css), without it in the page's download. */}
+      <h1 className="shop-page-title shop-pre-heading">{t('cart.title')}</h1>
       <CartView />
     </div>
   );

@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Price } from '@/components/Price';
@@ -33,12 +33,12 @@ export function CartLineItem({ line, busy, onQuantityChange, onRemove, eager = f
       </Link>
       <div className="shop-cart-line-main">
         <Link to={`/products/${line.productId}`}>
-          <Typography.Text strong data-testid="cart-line-name">
+          <strong className="shop-cart-line-name" data-testid="cart-line-name">
             {line.name}
-          </Typography.Text>
+          </strong>
         </Link>
         <div>
-          <Typography.Text type="secondary">{t('cart.unitPrice')}: </Typography.Text>
+          <span className="shop-text-secondary">{t('cart.unitPrice')}: </span>
           <Price fen={line.unitPrice} size="small" />
         </div>
         {problem && (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Button, Empty, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LinkButton } from '@/components/LinkButton';
@@ -51,29 +51,33 @@ export function CartView() {
           />
         ))}
       </div>
-      <Card className="shop-cart-summary" title={t('cart.summary')}>
-        <div className="shop-summary-row">
-          <span>{t('cart.itemCount', { count: itemCount })}</span>
+      {/* Drawn as antd's Card (styles.css), without it: Card brings its tabs, their menu and dropdown. */}
+      <div className="shop-card shop-cart-summary">
+        <div className="shop-card-head">{t('cart.summary')}</div>
+        <div className="shop-card-pad">
+          <div className="shop-summary-row">
+            <span>{t('cart.itemCount', { count: itemCount })}</span>
+          </div>
+          <div className="shop-summary-row">
+            <span>{t('cart.subtotal')}</span>
+            <Price fen={subtotal} strong size="large" testId="cart-subtotal" />
+          </div>
+          {hasStockProblem && (
+            <Alert type="warning" showIcon style={{ margin: '12px 0' }} title={t('cart.fixStockFirst')} data-testid="cart-stock-blocker" />
+          )}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={hasStockProblem}
+            onClick={() => void navigate('/checkout')}
+            data-testid="checkout-button"
+            style={{ marginTop: 12 }}
+          >
+            {t('cart.checkout')}
+          </Button>
         </div>
-        <div className="shop-summary-row">
-          <Typography.Text>{t('cart.subtotal')}</Typography.Text>
-          <Price fen={subtotal} strong size="large" testId="cart-subtotal" />
-        </div>
-        {hasStockProblem && (
-          <Alert type="warning" showIcon style={{ margin: '12px 0' }} title={t('cart.fixStockFirst')} data-testid="cart-stock-blocker" />
-        )}
-        <Button
-          type="primary"
-          size="large"
-          block
-          disabled={hasStockProblem}
-          onClick={() => void navigate('/checkout')}
-          data-testid="checkout-button"
-          style={{ marginTop: 12 }}
-        >
-          {t('cart.checkout')}
-        </Button>
-      </Card>
+      </div>
     </div>
   );
 }
