@@ -27,11 +27,11 @@ export default defineConfig({
     // above these. Set a few per cent above the sizes of the build that set them (docs/performance.md);
     // raise one only knowingly. The goal for home is 150 kB of script; see docs/performance.md for the gap.
     budgets({
-      default: { js: 210, css: 12 },
-      home: { js: 232, css: 18 },
+      default: { js: 190, css: 10 },
+      home: { js: 189, css: 11 },
       products: { js: 272, css: 25 },
       'product-detail': { js: 300, css: 25 },
-      cart: { js: 275, css: 21 },
+      cart: { js: 205, css: 13 },
       checkout: { js: 305, css: 26 },
       login: { js: 277, css: 21 },
       register: { js: 277, css: 21 },
