@@ -220,6 +220,20 @@ function axePages(productId) {
         },
       },
     },
+    {
+      name: '/admin/categories',
+      path: '/admin/categories',
+      ready: 'admin-category-row',
+      admin: true,
+      states: {
+        'category form open': async (page) => {
+          await page.getByTestId('new-category').click();
+          await page.getByRole('dialog').first().waitFor();
+        },
+      },
+    },
+    // Reviews or none: the list, or its empty state, once loaded.
+    { name: '/admin/reviews', path: '/admin/reviews', ready: 'admin-reviews', settled: '[data-testid="admin-review-row"], [data-testid="admin-reviews"] .ant-empty', admin: true },
   ];
 }
 
@@ -258,6 +272,7 @@ async function runAxe(pages, session) {
           for (const [state, act] of Object.entries(states)) {
             await page.goto(BASE + spec.path);
             await page.getByTestId(spec.ready).first().waitFor({ timeout: 20_000 });
+            if (spec.settled) await page.locator(spec.settled).first().waitFor({ timeout: 20_000 });
             if (act) await act(page);
             await page.waitForTimeout(300); // popups' opening animations
             const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
