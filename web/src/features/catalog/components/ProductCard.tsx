@@ -25,7 +25,7 @@ export function ProductCard({ product, eager = false }: { product: ProductSummar
           {soldOut ? <Tag color="default">{t('catalog.soldOut')}</Tag> : product.stock < 10 ? <Tag color="orange">{t('catalog.fewLeft', { count: product.stock })}</Tag> : null}
         </div>
         {product.rating !== undefined && product.rating !== null && (
-          <div className="shop-card-rating" aria-label={t('catalog.ratingWithCount', { rating: product.rating, count: product.reviewCount })}>
+          <div className="shop-card-rating" role="img" aria-label={t('catalog.ratingWithCount', { rating: product.rating, count: product.reviewCount })}>
             <Stars value={product.rating} decorative />
             <span aria-hidden>({product.reviewCount})</span>
           </div>
