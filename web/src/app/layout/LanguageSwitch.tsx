@@ -37,8 +37,9 @@ export function LanguageSwitch() {
     <div className="shop-lang-switch" role="radiogroup" aria-label={t('nav.language')} data-testid="language-switch">
       {LANGUAGES.map(({ value, label }) => (
         <label key={value} className={value === current ? 'shop-lang-item shop-lang-item-selected' : 'shop-lang-item'}>
-          <input type="radio" name={name} value={value} checked={value === current} onChange={() => change(value)} />
-          <span data-testid={`lang-${value}`} lang={value}>
+          {/* The radio lies over its label, so it is what a click or tap reaches. */}
+          <input type="radio" name={name} value={value} checked={value === current} onChange={() => change(value)} data-testid={`lang-${value}`} />
+          <span lang={value}>
             {label}
           </span>
         </label>
