@@ -39,8 +39,7 @@ public sealed class PostgresReviewStore(NpgsqlDataSource database) : IReviewStor
 
     public async Task Delete(string reviewId, CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand("DELETE FROM shop_reviews WHERE review_id = $1");
-        command.Parameters.Add(new() { Value = reviewId });
+        await using var command = Command("DELETE FROM shop_reviews WHERE review_id = $1", [reviewId]);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -73,8 +72,7 @@ public sealed class PostgresReviewStore(NpgsqlDataSource database) : IReviewStor
 
     public async Task<int[]> Distribution(string productId, CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand("SELECT rating, count(*) FROM shop_reviews WHERE product_id = $1 AND NOT hidden GROUP BY rating");
-        command.Parameters.Add(new() { Value = productId });
+        await using var command = Command("SELECT rating, count(*) FROM shop_reviews WHERE product_id = $1 AND NOT hidden GROUP BY rating", [productId]);
         var stars = new int[ReviewRules.MaxRating];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -88,7 +86,7 @@ public sealed class PostgresReviewStore(NpgsqlDataSource database) : IReviewStor
     public async Task<int?> Vote(string reviewId, string userId, CancellationToken cancellationToken = default)
     {
         // One statement: the count moves only when this shopper's vote is new.
-        await using var command = database.CreateCommand("""
+        await using var command = Command("""
             WITH vote AS (
                 INSERT INTO shop_review_votes (review_id, user_id)
                 SELECT review_id, $2 FROM shop_reviews WHERE review_id = $1
@@ -98,20 +96,13 @@ public sealed class PostgresReviewStore(NpgsqlDataSource database) : IReviewStor
                 UPDATE shop_reviews SET helpful = helpful + 1 WHERE review_id IN (SELECT review_id FROM vote)
                 RETURNING helpful)
             SELECT coalesce((SELECT helpful FROM counted), (SELECT helpful FROM shop_reviews WHERE review_id = $1))
-            """);
-        command.Parameters.Add(new() { Value = reviewId });
-        command.Parameters.Add(new() { Value = userId });
+            """, [reviewId, userId]);
         return await command.ExecuteScalarAsync(cancellationToken) is int helpful ? helpful : null;
     }
 
     private async Task<List<Review>> Read(string sql, object[] values, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new() { Value = value });
-        }
-
+        await using var command = Command(sql, values);
         var reviews = new List<Review>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -129,12 +120,19 @@ public sealed class PostgresReviewStore(NpgsqlDataSource database) : IReviewStor
 
     private async Task<int> Count(string sql, object[] values, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand(sql);
+        await using var command = Command(sql, values);
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>A command with positional parameters ($1, $2, ...) in the order given.</summary>
+    private NpgsqlCommand Command(string sql, IEnumerable<object> values)
+    {
+        var command = database.CreateCommand(sql);
         foreach (var value in values)
         {
             command.Parameters.Add(new() { Value = value });
         }
 
-        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return command;
     }
 }

@@ -25,7 +25,7 @@ function moved(active: AdminCategory[], id: string, step: -1 | 1): string[] {
   // Siblings in their new order, each top-level one followed by its subcategories.
   const rank = new Map(order.map((cid, i) => [cid, i]));
   const sorted = [...active].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
-  return categoryTree(sorted, 'zh-CN').map(({ category }) => category.id);
+  return categoryTree(sorted, 'zh-CN').map(({ category }) => category.id); // the language names labels only, not the order
 }
 
 /** Admins create, rename, nest, reorder, archive (moving the products elsewhere) and restore categories. */
