@@ -37,6 +37,8 @@ test('a buyer reviews a delivered order line, edits it, and an admin hides it', 
 
   await test.step('the product page shows the average and the review, marked verified', async () => {
     await page.goto(`/products/${product.id}`);
+    // The reviews load as the reader scrolls near them.
+    await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('rating-summary')).toHaveAttribute('data-average', '4');
     const review = page.getByTestId('review').filter({ hasText: runId });
     await expect(review.getByTestId('review-verified')).toBeVisible();
@@ -65,6 +67,7 @@ test('a buyer reviews a delivered order line, edits it, and an admin hides it', 
     await context.close();
 
     await page.reload();
+    await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('reviews-empty')).toBeVisible();
   });
 });
@@ -86,6 +89,7 @@ async function shoot(browser: Browser, language: string, device: string, viewpor
   if (account) await signIn(context, account);
   const page = await context.newPage();
   await page.goto(url);
+  if (testId === 'product-reviews') await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
   const section = page.getByTestId(testId);
   await expect(section.getByTestId(testId === 'admin-reviews' ? 'admin-review-row' : 'review').first()).toBeVisible();
   await waitForQuietNetwork(page);

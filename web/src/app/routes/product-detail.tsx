@@ -1,9 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
+import { WhenNearScreen } from '@/components/WhenNearScreen';
 import { AddToCart } from '@/features/cart/components/AddToCart';
 import { ProductDetailView } from '@/features/catalog/components/ProductDetailView';
 
-// Below the description: its code (stars, bars, pager) arrives after the first screen's.
+// Below the description: its code (stars, bars, pager) and data arrive when the reader comes near them,
+// not while the page starts (on a phone that render was the page's longest task).
 const ProductReviews = lazy(() => import('@/features/reviews/components/ProductReviews'));
 
 /** The catalog shows the product; the cart feature supplies the buying controls, the reviews feature the reviews. */
@@ -14,9 +16,11 @@ export default function ProductDetailPage() {
       productId={id}
       renderActions={(product) => <AddToCart key={product.id} productId={product.id} stock={product.stock} />}
       renderAfter={(product) => (
-        <Suspense fallback={null}>
-          <ProductReviews key={product.id} productId={product.id} />
-        </Suspense>
+        <WhenNearScreen key={product.id} minHeight={240} data-testid="reviews-place">
+          <Suspense fallback={null}>
+            <ProductReviews productId={product.id} />
+          </Suspense>
+        </WhenNearScreen>
       )}
     />
   );
