@@ -7,7 +7,7 @@ using Shop.Grains.Orders.ReadModel;
 namespace Shop.Silo.ReadModels;
 
 /// <summary>
-/// The admin order list in PostgreSQL's <c>shop_orders</c> (migration 0005). An upsert keeps the
+/// The admin order list in PostgreSQL's <c>shop_orders</c> (migrations 0005 and 0008). An upsert keeps the
 /// highest version; a page is a keyset query on one of the table's indexes (sort value, then id),
 /// and its count stops at <see cref="OrderReadModels.MaxCount"/>, so any page costs about the same
 /// at a million orders as at a hundred.
@@ -87,7 +87,7 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
         }
 
         var count = await Count(filter.ToString(), parameters, cancellationToken);
-        var page = new StringBuilder($"SELECT {Columns} FROM shop_orders WHERE {filter}");
+        var selection = new StringBuilder($" WHERE {filter}");
         var pageParameters = parameters.Select(p => p.Clone()).ToList();
         string AddToPage(object value, NpgsqlDbType? type = null) => Bind(pageParameters, value, type);
 
@@ -96,16 +96,23 @@ public sealed class PostgresOrderReadModel(NpgsqlDataSource database) : IOrderRe
             var value = query.SortBy == OrderSortField.Total
                 ? AddToPage(cursor.SortValue)
                 : AddToPage(new DateTime(cursor.SortValue, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
-            page.Append($" AND ({sortColumn}, order_id) {(query.Descending ? "<" : ">")} ({value}, {AddToPage(cursor.OrderId)})");
+            selection.Append($" AND ({sortColumn}, order_id) {(query.Descending ? "<" : ">")} ({value}, {AddToPage(cursor.OrderId)})");
         }
 
-        page.Append($" ORDER BY {sortColumn} {direction}, order_id {direction} LIMIT {AddToPage(query.Take + 1)}");
+        var order = $" ORDER BY {sortColumn} {direction}, order_id {direction}";
+        var limit = $" LIMIT {AddToPage(query.Take + 1)}";
         if (query.Cursor is null && query.Skip > 0)
         {
-            page.Append($" OFFSET {AddToPage(query.Skip)}");
+            limit += $" OFFSET {AddToPage(query.Skip)}";
         }
 
-        await using var command = database.CreateCommand(page.ToString());
+        // A number search sorts and pages the ids in ix_shop_orders_number_cover alone (0008), then reads
+        // only the page's rows: sorting the rows themselves read every match from the table.
+        var page = query.NumberPrefix is null
+            ? $"SELECT {Columns} FROM shop_orders{selection}{order}{limit}"
+            : $"SELECT {Columns} FROM shop_orders WHERE order_id IN (SELECT order_id FROM shop_orders{selection}{order}{limit}){order}";
+
+        await using var command = database.CreateCommand(page);
         command.Parameters.AddRange(pageParameters.ToArray());
         var rows = new List<OrderRow>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -35,6 +35,10 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         var migrator = new PostgresMigrator(connection, TextWriter.Null);
         await migrator.MigrateAsync();
 
+        Assert.Equal(8, await migrator.RollbackAsync());
+        Assert.Contains("ix_shop_orders_number", await Indexes(connection, "shop_orders"));
+        Assert.DoesNotContain("ix_shop_orders_number_cover", await Indexes(connection, "shop_orders"));
+
         Assert.Equal(7, await migrator.RollbackAsync());
         Assert.DoesNotContain("shop_reviews", await Tables(connection));
         Assert.DoesNotContain("shop_review_votes", await Tables(connection));
@@ -66,6 +70,8 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
         Assert.Contains("shop_orders", await Tables(connection));
         Assert.Contains("shop_order_lines", await Tables(connection));
         Assert.Contains("shop_reviews", await Tables(connection));
+        Assert.Contains("ix_shop_orders_number_cover", await Indexes(connection, "shop_orders"));
+        Assert.DoesNotContain("ix_shop_orders_number", await Indexes(connection, "shop_orders"));
     }
 
     [SkippableFact]
@@ -96,6 +102,9 @@ public sealed class PostgresMigrationTests(PostgresFixture postgres)
 
     private static async Task<List<string>> Tables(string connection) =>
         await Strings(connection, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'");
+
+    private static async Task<List<string>> Indexes(string connection, string table) =>
+        await Strings(connection, $"SELECT indexname::text FROM pg_indexes WHERE schemaname = 'public' AND tablename = '{table}'");
 
     private static async Task<List<string>> Strings(string connection, string sql)
     {

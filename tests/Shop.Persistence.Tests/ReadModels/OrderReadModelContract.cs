@@ -93,20 +93,25 @@ public abstract class OrderReadModelContract
             await model.Upsert(row);
         }
 
-        var walked = new List<string>();
-        var query = new OrderRowQuery(SortBy: sortBy, Descending: descending, Take: 3);
-        OrderRowPage page;
-        do
+        // Every sample number starts with 000: the number search pages its own way (PostgreSQL: ids first).
+        foreach (var prefix in new[] { null, "000" })
         {
-            page = await model.Query(query);
-            walked.AddRange(Ids(page));
-            Assert.Equal(rows.Count, page.Total);
-            query = query with { Cursor = page.NextCursor };
-        }
-        while (page.NextCursor is not null && walked.Count < 100);
+            var walked = new List<string>();
+            var query = new OrderRowQuery(SortBy: sortBy, Descending: descending, NumberPrefix: prefix, Take: 3);
+            OrderRowPage page;
+            do
+            {
+                page = await model.Query(query);
+                walked.AddRange(Ids(page));
+                Assert.Equal(rows.Count, page.Total);
+                query = query with { Cursor = page.NextCursor };
+            }
+            while (page.NextCursor is not null && walked.Count < 100);
 
-        Assert.Equal(Expect(rows, r => sortBy == OrderSortField.Total ? r.Total : r.CreatedAt.UtcTicks, descending), walked);
-        Assert.Equal(walked.Skip(3).Take(3), Ids(await model.Query(new OrderRowQuery(SortBy: sortBy, Descending: descending, Skip: 3, Take: 3))));
+            Assert.Equal(Expect(rows, r => sortBy == OrderSortField.Total ? r.Total : r.CreatedAt.UtcTicks, descending), walked);
+            Assert.Equal(walked.Skip(3).Take(3),
+                Ids(await model.Query(new OrderRowQuery(SortBy: sortBy, Descending: descending, NumberPrefix: prefix, Skip: 3, Take: 3))));
+        }
     }
 
     /// <summary>Ten orders of two customers over five hours; equal totals and equal times, to test the tie-break.</summary>
