@@ -158,14 +158,21 @@ const SELECT_OPEN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 
 /**
  * Each page, and the states worth checking on it beyond the first screen (popups, form errors). A state's
- * action returns the part of the page it opened or changed: axe checks only that part, since the page around
- * it was checked in its first state (a whole page costs several seconds of axe on this machine).
+ * action returns the parts of the page it opened or changed (the popup and what opened it, whose ARIA state
+ * changed too): axe checks only those, since the page around them was checked in its first state (a whole
+ * page costs several seconds of axe on this machine).
  */
 function axePages(productId) {
+  const byTestId = (testId) => `[data-testid="${testId}"]`;
   const open = (testId) => async (page) => {
     await page.getByTestId(testId).locator('.ant-select-selector, [role=combobox]').first().click();
     await page.locator(SELECT_OPEN).first().waitFor();
-    return SELECT_OPEN;
+    return [byTestId(testId), SELECT_OPEN];
+  };
+  const dialog = (testId) => async (page) => {
+    await page.getByTestId(testId).first().click();
+    await page.getByRole('dialog').first().waitFor();
+    return [byTestId(testId), '.ant-modal-root'];
   };
   return [
     { name: '/', path: '/', ready: 'featured-products' },
@@ -210,16 +217,8 @@ function axePages(productId) {
       ready: 'admin-product-row',
       admin: true,
       states: {
-        'product form open': async (page) => {
-          await page.getByTestId('admin-product-create').click();
-          await page.getByRole('dialog').first().waitFor();
-          return '.ant-modal-root';
-        },
-        'stock dialog open': async (page) => {
-          await page.getByTestId('admin-product-stock-edit').first().click();
-          await page.getByRole('dialog').first().waitFor();
-          return '.ant-modal-root';
-        },
+        'product form open': dialog('admin-product-create'),
+        'stock dialog open': dialog('admin-product-stock-edit'),
       },
     },
     {
@@ -232,13 +231,9 @@ function axePages(productId) {
         'order expanded': async (page) => {
           await page.getByTestId('admin-order-row').first().locator('.ant-table-row-expand-icon').click();
           await page.locator('.shop-order-detail').first().waitFor();
-          return '.shop-order-detail';
+          return [byTestId('admin-order-row'), '.shop-order-detail'];
         },
-        'ship dialog open': async (page) => {
-          await page.getByTestId('admin-order-ship').first().click();
-          await page.getByRole('dialog').first().waitFor();
-          return '.ant-modal-root';
-        },
+        'ship dialog open': dialog('admin-order-ship'),
       },
     },
     {
@@ -247,11 +242,7 @@ function axePages(productId) {
       ready: 'admin-category-row',
       admin: true,
       states: {
-        'category form open': async (page) => {
-          await page.getByTestId('new-category').click();
-          await page.getByRole('dialog').first().waitFor();
-          return '.ant-modal-root';
-        },
+        'category form open': dialog('new-category'),
       },
     },
     // Reviews or none: the list, or its empty state, once loaded.
@@ -263,13 +254,14 @@ function axePages(productId) {
 const headerStates = {
   desktop: async (page) => {
     await page.getByTestId('account-menu').click();
-    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').first().waitFor();
-    return '.ant-dropdown:not(.ant-dropdown-hidden)';
+    const menu = '.ant-dropdown:not(.ant-dropdown-hidden)';
+    await page.locator(menu).first().waitFor();
+    return ['[data-testid="account-menu"]', menu];
   },
   phone: async (page) => {
     await page.getByTestId('mobile-menu-button').click();
     await page.locator('.ant-drawer-open, .ant-drawer-content').first().waitFor();
-    return '.ant-drawer';
+    return ['[data-testid="mobile-menu-button"]', '.ant-drawer'];
   },
 };
 
@@ -286,25 +278,29 @@ async function axeCombo(browser, pages, session, language, device, viewport, row
       },
       { language, session: spec.admin ? adminSession : spec.signedIn || spec.path === '/' ? session : undefined },
     );
-    const page = await context.newPage();
-    const states = { '': null, ...(spec.states ?? {}), ...(spec.path === '/' ? { 'header menu open': headerStates[device] } : {}) };
-    for (const [state, act] of Object.entries(states)) {
-      await page.goto(BASE + spec.path);
-      await page.getByTestId(spec.ready).first().waitFor({ timeout: 30_000 });
-      if (spec.settled) await page.locator(spec.settled).first().waitFor({ timeout: 30_000 });
-      if (spec.prepare) await spec.prepare(page);
-      const scope = act ? await act(page) : null;
-      await page.waitForTimeout(300); // popups' opening animations
-      const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-      const result = await (scope ? axe.include(scope) : axe).analyze();
-      const label = `${spec.name}${state ? ` (${state})` : ''}`;
-      checks++;
-      rows.push({ label, language, device, violations: result.violations });
-      for (const violation of result.violations) {
-        failures.push(`axe ${label}, ${language}, ${device}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+    try {
+      const page = await context.newPage();
+      const states = { '': null, ...(spec.states ?? {}), ...(spec.path === '/' ? { 'header menu open': headerStates[device] } : {}) };
+      for (const [state, act] of Object.entries(states)) {
+        await page.goto(BASE + spec.path);
+        await page.getByTestId(spec.ready).first().waitFor({ timeout: 30_000 });
+        if (spec.settled) await page.locator(spec.settled).first().waitFor({ timeout: 30_000 });
+        if (spec.prepare) await spec.prepare(page);
+        const scope = act ? await act(page) : null;
+        await page.waitForTimeout(300); // popups' opening animations
+        const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+        for (const part of scope ? [scope].flat() : []) axe.include(part);
+        const result = await axe.analyze();
+        const label = `${spec.name}${state ? ` (${state})` : ''}`;
+        checks++;
+        rows.push({ label, language, device, violations: result.violations });
+        for (const violation of result.violations) {
+          failures.push(`axe ${label}, ${language}, ${device}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+        }
       }
+    } finally {
+      await context.close();
     }
-    await context.close();
   }
 }
 
@@ -314,7 +310,9 @@ async function runAxe(pages, session) {
   // One language and device at a time spends most of its time waiting on the page: the four run side by side.
   const combos = ['zh-CN', 'en-US'].flatMap((language) => Object.entries(VIEWPORTS).map(([device, viewport]) => ({ language, device, viewport })));
   try {
-    await Promise.all(combos.map(({ language, device, viewport }) => axeCombo(browser, pages, session, language, device, viewport, rows)));
+    // Settled, not all: a run that fails is reported, and the others still finish before the browser closes.
+    const runs = await Promise.allSettled(combos.map(({ language, device, viewport }) => axeCombo(browser, pages, session, language, device, viewport, rows)));
+    runs.forEach((run, i) => run.status === 'rejected' && failures.push(`axe ${combos[i].language} ${combos[i].device}: ${run.reason?.message ?? run.reason}`));
   } finally {
     await browser.close();
   }

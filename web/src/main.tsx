@@ -22,7 +22,8 @@ import './app/first-screen.css';
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function start() {
-  const i18nReady = initI18n();
+  // Caught at once: the page renders in the default texts if the language's fail to load.
+  const i18nReady = initI18n().catch(() => undefined);
   await nextTask();
   const queryClient = createQueryClient();
   // The router first: it installs the 401 handler that any early request may need.
@@ -44,7 +45,7 @@ async function start() {
   // the screen blank for long: render anyway, unless the server's first screen is showing: replacing it
   // by a skeleton would be a step back.
   const pageOrTimeout = serverDrawn ? pageLoaded : Promise.race([pageLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
-  await Promise.all([i18nReady.catch(() => undefined), pageOrTimeout]);
+  await Promise.all([i18nReady, pageOrTimeout]);
   await nextTask();
   // A transition: React renders in slices and yields to the browser between them, instead of
   // blocking the main thread for the whole first render.

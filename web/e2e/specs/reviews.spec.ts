@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { CARD_OK, expect, LANGUAGE, OTHER_LANGUAGE, SHOTS_DIR, signIn, test, useLanguage, waitForQuietNetwork, type Account, type Order, type Product } from '../fixtures';
 
 // Reviews: a buyer reviews a delivered line from the order page; the product page shows it with the
@@ -37,9 +37,10 @@ test('a buyer reviews a delivered order line, edits it, and an admin hides it', 
 
   await test.step('the product page shows the average and the review, marked verified', async () => {
     await page.goto(`/products/${product.id}`);
-    // The reviews load as the reader scrolls near them.
-    await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
+    // The review count under the title leads to the reviews (they render as the reader comes near).
+    await page.getByTestId('product-rating').getByRole('link').click();
     await expect(page.getByTestId('rating-summary')).toHaveAttribute('data-average', '4');
+    await expect(page.getByTestId('rating-summary')).toBeInViewport();
     const review = page.getByTestId('review').filter({ hasText: runId });
     await expect(review.getByTestId('review-verified')).toBeVisible();
     await expect(page.getByTestId('product-rating')).toBeVisible();
@@ -67,7 +68,7 @@ test('a buyer reviews a delivered order line, edits it, and an admin hides it', 
     await context.close();
 
     await page.reload();
-    await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
+    await showReviews(page);
     await expect(page.getByTestId('reviews-empty')).toBeVisible();
   });
 });
@@ -83,13 +84,18 @@ test('reviews and their moderation in both languages, desktop and phone', async 
   }
 });
 
+/** The product page's reviews render as the reader comes near them. */
+async function showReviews(page: Page) {
+  await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
+}
+
 async function shoot(browser: Browser, language: string, device: string, viewport: { width: number; height: number }, url: string, testId: string, file: string, account?: Account) {
   const context = await browser.newContext({ viewport, isMobile: device === 'phone' });
   await useLanguage(context, language);
   if (account) await signIn(context, account);
   const page = await context.newPage();
   await page.goto(url);
-  if (testId === 'product-reviews') await page.getByTestId('reviews-place').scrollIntoViewIfNeeded();
+  if (testId === 'product-reviews') await showReviews(page);
   const section = page.getByTestId(testId);
   await expect(section.getByTestId(testId === 'admin-reviews' ? 'admin-review-row' : 'review').first()).toBeVisible();
   await waitForQuietNetwork(page);

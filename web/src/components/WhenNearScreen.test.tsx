@@ -27,15 +27,16 @@ function fakeObserver() {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('WhenNearScreen', () => {
-  it('keeps its place empty until it comes near the view, then renders its children and stops watching', () => {
+  it('keeps its place (and its height) empty until it comes near the view, then renders its children and stops watching', () => {
     const observers = fakeObserver();
     render(
-      <WhenNearScreen minHeight={240} data-testid="place">
+      <WhenNearScreen minHeight={240} id="reviews" data-testid="place">
         <p>reviews</p>
       </WhenNearScreen>,
     );
     expect(screen.queryByText('reviews')).toBeNull();
     expect(screen.getByTestId('place').style.minHeight).toBe('240px');
+    expect(screen.getByTestId('place').id).toBe('reviews');
     expect(observers[0].options?.rootMargin).toBe('200px 0px');
 
     act(() => observers[0].callback([{ isIntersecting: false }]));
@@ -43,8 +44,29 @@ describe('WhenNearScreen', () => {
 
     act(() => observers[0].callback([{ isIntersecting: true }]));
     expect(screen.getByText('reviews')).toBeTruthy();
-    expect(screen.getByTestId('place').style.minHeight).toBe('');
     expect(observers[0].disconnected).toBe(true);
+    // While the content's code loads (Suspense shows nothing), the place keeps its height.
+    expect(screen.getByTestId('place').style.minHeight).toBe('240px');
+  });
+
+  it('starts empty again for other content (a new key, as the product page gives each product)', () => {
+    const observers = fakeObserver();
+    const { rerender } = render(
+      <WhenNearScreen key="a" data-testid="place">
+        <p>reviews of a</p>
+      </WhenNearScreen>,
+    );
+    act(() => observers[0].callback([{ isIntersecting: true }]));
+    expect(screen.getByText('reviews of a')).toBeTruthy();
+
+    rerender(
+      <WhenNearScreen key="b" data-testid="place">
+        <p>reviews of b</p>
+      </WhenNearScreen>,
+    );
+    expect(screen.queryByText('reviews of b')).toBeNull();
+    act(() => observers[1].callback([{ isIntersecting: true }]));
+    expect(screen.getByText('reviews of b')).toBeTruthy();
   });
 
   it('renders at once where the browser has no IntersectionObserver', () => {

@@ -16,7 +16,7 @@ export default function ProductDetailPage() {
       productId={id}
       renderActions={(product) => <AddToCart key={product.id} productId={product.id} stock={product.stock} />}
       renderAfter={(product) => (
-        <WhenNearScreen key={product.id} minHeight={240} data-testid="reviews-place">
+        <WhenNearScreen key={product.id} minHeight={240} id="reviews" data-testid="reviews-place">
           <Suspense fallback={null}>
             <ProductReviews productId={product.id} />
           </Suspense>

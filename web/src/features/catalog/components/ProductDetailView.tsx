@@ -101,7 +101,7 @@ export function ProductDetailView({ productId, renderActions, renderAfter }: Pro
           {item.rating !== undefined && item.rating !== null && (
             <div data-testid="product-rating">
               <Rate disabled allowHalf value={item.rating} style={{ fontSize: 14 }} aria-label={t('catalog.ratingOf', { rating: item.rating })} />{' '}
-              <a href="#reviews-title">{t('catalog.reviewCount', { count: item.reviewCount })}</a>
+              <a href="#reviews">{t('catalog.reviewCount', { count: item.reviewCount })}</a>
             </div>
           )}
           <div style={{ margin: '16px 0' }}>
