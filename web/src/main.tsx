@@ -19,7 +19,8 @@ import './app/first-screen.css';
 // The start is cut into tasks, the browser free between them: done in one go (texts, router, the page's
 // first requests, then the render) it is one long task on a phone, during which the page the server drew
 // cannot answer a tap (what Lighthouse counts as blocking time).
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const nextTask = () => wait(0);
 
 async function start() {
   // Caught at once: the page renders in the default texts if the language's fail to load.
@@ -44,7 +45,7 @@ async function start() {
   // back revealing the page until 300 ms after a skeleton appeared. On a slow network, don't leave
   // the screen blank for long: render anyway, unless the server's first screen is showing: replacing it
   // by a skeleton would be a step back.
-  const pageOrTimeout = serverDrawn ? pageLoaded : Promise.race([pageLoaded, new Promise((resolve) => setTimeout(resolve, 300))]);
+  const pageOrTimeout = serverDrawn ? pageLoaded : Promise.race([pageLoaded, wait(300)]);
   await Promise.all([i18nReady, pageOrTimeout]);
   await nextTask();
   // A transition: React renders in slices and yields to the browser between them, instead of

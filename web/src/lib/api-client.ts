@@ -88,10 +88,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (token) finalHeaders.Authorization = `Bearer ${token}`;
 
   // The catalog data the server sent with the page: no second trip for it.
-  const initial = method === 'GET' ? takeInitialAnswer(buildUrl(path, query)) : undefined;
+  const url = buildUrl(path, query);
+  const initial = method === 'GET' ? takeInitialAnswer(url) : undefined;
   if (initial) return initial.body as T;
 
-  const url = buildUrl(path, query);
   const send = () => fetch(url, { method, headers: finalHeaders, body: body === undefined ? undefined : JSON.stringify(body), signal });
   // The shopper's own data that /early.js asked for while the scripts were downloading: the same request
   // (asked again if it failed on the way).
