@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -38,7 +38,7 @@ internal sealed class AdminBasicAuthentication(
         // as long as the account's token version (moved on by a password change) is the same.
         var cacheKey = "basic:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header.Parameter)));
         if (cache.TryGetValue(cacheKey, out Verified? verified)
-            && await grains.GetGrain<IUserGrain>(verified!.UserId).GetAuthStamp() is { } current && current.TokenVersion == verified.TokenVersion)
+            && await grains.Get<IUserGrain>(verified!.UserId).GetAuthStamp() is { } current && current.TokenVersion == verified.TokenVersion)
         {
             return Success(verified.UserId, current.Role);
         }

@@ -39,7 +39,7 @@ internal sealed class AdminAccount(IGrainFactory grains, PasswordHasher hasher, 
             if (generated is not null)
             {
                 // The demo admin survives in persistent storage: give it the new password to print.
-                await grains.GetGrain<IUserGrain>(existing).ChangePasswordHash(await hasher.Hash(generated, CancellationToken.None));
+                await grains.Get<IUserGrain>(existing).ChangePasswordHash(await hasher.Hash(generated, CancellationToken.None));
             }
 
             return new Result(normalized, generated);

@@ -24,7 +24,7 @@ internal sealed class DemoCatalogSeeder(IGrainFactory grains, DemoReviewsSeeder 
 
         var products = Generate(clock.GetUtcNow()).ToList();
         await Parallel.ForEachAsync(products, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (p, _) => await grains.GetGrain<IProductGrain>(p.Id).Create(p.Product));
+            async (p, _) => await grains.Get<IProductGrain>(p.Id).Create(p.Product));
         logger.LogInformation("Seeded the demo catalog with {Count} products", products.Count);
         return new Seeded(products.Count, await reviews.SeedAsync(products, cancellationToken));
     }

@@ -61,7 +61,7 @@ internal sealed class DemoReviewsSeeder(IGrainFactory grains, PasswordHasher has
 
                 foreach (var (productId, draft) in lines.Where(l => order.Items.Any(i => i.ProductId == l.ProductId)))
                 {
-                    var review = await grains.GetGrain<IProductReviewsGrain>(productId)
+                    var review = await grains.Get<IProductReviewsGrain>(productId)
                         .Write(new ReviewAuthor(user.Id, ReviewsApi.DisplayName(name)), order.Id, draft);
                     if (review.IsSuccess)
                     {
@@ -76,19 +76,19 @@ internal sealed class DemoReviewsSeeder(IGrainFactory grains, PasswordHasher has
 
     private async Task<OrderView?> DeliveredOrder(string userId, IEnumerable<string> productIds)
     {
-        var cart = grains.GetGrain<ICartGrain>(userId);
+        var cart = grains.Get<ICartGrain>(userId);
         foreach (var productId in productIds)
         {
             await cart.Add(productId, 1);
         }
 
-        var placed = await grains.GetGrain<IUserOrdersGrain>(userId).Checkout(DemoAddress, note: null, idempotencyKey: null);
+        var placed = await grains.Get<IUserOrdersGrain>(userId).Checkout(DemoAddress, note: null, idempotencyKey: null);
         if (placed.Value is not { } result)
         {
             return null;
         }
 
-        var order = grains.GetGrain<IOrderGrain>(result.Order.Id);
+        var order = grains.Get<IOrderGrain>(result.Order.Id);
         var paid = await order.PayByCard(new CardPayment(SimulatedCardGateway.ApprovedCard, Guid.NewGuid().ToString("N")));
         var shipped = paid.IsSuccess ? await order.Ship("顺丰速运", $"SF{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}") : paid;
         var delivered = shipped.IsSuccess ? await order.Deliver() : shipped;

@@ -48,5 +48,5 @@ public static class EmailIndex
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Purpose + ShopIds.NormalizeEmail(email))));
 
     /// <summary>The index grain of an email.</summary>
-    public static IEmailIndexGrain EmailIndexOf(this IGrainFactory grains, string email) => grains.GetGrain<IEmailIndexGrain>(KeyOf(email));
+    public static IEmailIndexGrain EmailIndexOf(this IGrainFactory grains, string email) => grains.Get<IEmailIndexGrain>(KeyOf(email));
 }

@@ -73,7 +73,7 @@ internal sealed class CartGrain(
     /// <summary>A changed line checks the product and its stock now; reads only show the snapshot's figures.</summary>
     private async Task<Outcome<IReadOnlyList<CartLine>>> SetLine(string productId, int quantity)
     {
-        var product = await GrainFactory.GetGrain<IProductGrain>(productId).Get();
+        var product = await GrainFactory.Get<IProductGrain>(productId).Get();
         if (product is null || product.Archived)
         {
             return ShopError.NotFound(ErrorCodes.ProductNotFound, "The product does not exist.");
@@ -103,7 +103,7 @@ internal sealed class CartGrain(
     private async Task Save(CartState next)
     {
         await store.SaveAsync(next);
-        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.User(this.GetPrimaryKeyString())).Publish(new LiveChange(LiveChangeKind.Cart));
+        await GrainFactory.Get<ILiveFeedGrain>(LiveFeeds.User(this.GetPrimaryKeyString())).Publish(new LiveChange(LiveChangeKind.Cart));
     }
 
     private static Outcome<IReadOnlyList<CartLine>> Outcome(IReadOnlyList<CartLine> lines) => new(lines, null);

@@ -173,7 +173,7 @@ internal sealed class ProductGrain(
         await Catalog.Update(CatalogEntry.From(ToView()));
     }
 
-    private IStockHoldGrain Hold(string orderId) => GrainFactory.GetGrain<IStockHoldGrain>(StockHoldGrain.Key(this.GetPrimaryKeyString(), orderId));
+    private IStockHoldGrain Hold(string orderId) => GrainFactory.Get<IStockHoldGrain>(StockHoldGrain.Key(this.GetPrimaryKeyString(), orderId));
 
     private ProductView ToView() => State.ToView(this.GetPrimaryKeyString());
 }

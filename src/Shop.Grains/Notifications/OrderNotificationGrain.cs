@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polly.Registry;
+using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Grains.Users;
 
@@ -34,7 +35,7 @@ internal sealed class OrderNotificationGrain(
                 await Deliver(orderEvent, order);
             }
 
-            await GrainFactory.GetGrain<IOrderOutbox>(order.Id).Confirm(orderEvent.Sequence);
+            await GrainFactory.Get<IOrderOutbox>(order.Id).Confirm(orderEvent.Sequence);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -46,7 +47,7 @@ internal sealed class OrderNotificationGrain(
 
     private async Task Deliver(OrderEvent orderEvent, OrderView order)
     {
-        var shopper = await GrainFactory.GetGrain<IUserGrain>(order.UserId).GetProfile();
+        var shopper = await GrainFactory.Get<IUserGrain>(order.UserId).GetProfile();
         var retry = pipelines.GetPipeline(DeliveryPipelines.Notifications);
         if (shopper is { EmailVerified: false } && !_emailSent)
         {

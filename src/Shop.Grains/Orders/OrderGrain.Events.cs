@@ -35,7 +35,7 @@ internal sealed partial class OrderGrain
         }
 
         await SendNotices();
-        await GrainFactory.GetGrain<IOrderOutbox>(Id).Project();
+        await GrainFactory.Get<IOrderOutbox>(Id).Project();
         await PublishLive();
     }
 
@@ -43,8 +43,8 @@ internal sealed partial class OrderGrain
     private async Task PublishLive()
     {
         var change = new LiveChange(LiveChangeKind.Order, Id, Order.Status);
-        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.User(Order.UserId)).Publish(change);
-        await GrainFactory.GetGrain<ILiveFeedGrain>(LiveFeeds.Admins).Publish(change);
+        await GrainFactory.Get<ILiveFeedGrain>(LiveFeeds.User(Order.UserId)).Publish(change);
+        await GrainFactory.Get<ILiveFeedGrain>(LiveFeeds.Admins).Publish(change);
     }
 
     /// <summary>Hands each unsent notice to its event's notification grain (one-way: nothing waits on mail).</summary>
@@ -61,7 +61,7 @@ internal sealed partial class OrderGrain
             var orderEvent = Order.Event(sequence);
             try
             {
-                await GrainFactory.GetGrain<IOrderNotificationGrain>(orderEvent.Id).Send(orderEvent, view);
+                await GrainFactory.Get<IOrderNotificationGrain>(orderEvent.Id).Send(orderEvent, view);
             }
             catch (Exception e)
             {
@@ -136,7 +136,7 @@ internal sealed partial class OrderGrain
 
         try
         {
-            _email ??= (await GrainFactory.GetGrain<IUserGrain>(order.UserId).GetProfile())?.Email ?? "";
+            _email ??= (await GrainFactory.Get<IUserGrain>(order.UserId).GetProfile())?.Email ?? "";
             await readModel.Upsert(new OrderRow(order.Id, OrderRow.NumberOf(order.Id), order.UserId, _email, order.Status, order.Total,
                 order.CreatedAt, order.History[^1].At, order.History.Count,
                 [.. order.Items.Select(l => new OrderRowLine(l.ProductId, l.Name, l.Quantity, l.LineTotal))]));

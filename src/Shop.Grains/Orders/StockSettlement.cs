@@ -86,5 +86,5 @@ internal sealed class StockSettlement(IGrainFactory grains, string orderId, ILog
         return results.OfType<string>();
     }
 
-    private IProductGrain Product(string productId) => grains.GetGrain<IProductGrain>(productId);
+    private IProductGrain Product(string productId) => grains.Get<IProductGrain>(productId);
 }

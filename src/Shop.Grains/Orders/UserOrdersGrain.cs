@@ -22,7 +22,7 @@ internal sealed class UserOrdersGrain(
     public async Task<Outcome<PlacedOrder>> Checkout(Address shippingAddress, string? note, string? idempotencyKey, long? expectedTotal = null)
     {
         var remembered = idempotencyKey is null ? null : State.Keys.Find(k => k.Key == idempotencyKey);
-        if (remembered is not null && await GrainFactory.GetGrain<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
+        if (remembered is not null && await GrainFactory.Get<IOrderGrain>(remembered.OrderId).Get() is { } earlier)
         {
             if (!State.OrderIds.Contains(earlier.Id))
             {
@@ -33,7 +33,7 @@ internal sealed class UserOrdersGrain(
             return new PlacedOrder(earlier, IsNew: false);
         }
 
-        var cart = GrainFactory.GetGrain<ICartGrain>(UserId);
+        var cart = GrainFactory.Get<ICartGrain>(UserId);
         var lines = await cart.GetLines();
         if (lines.Count == 0)
         {
@@ -52,7 +52,7 @@ internal sealed class UserOrdersGrain(
             await store.SaveAsync(State with { Keys = State.Keys.Insert(0, new(idempotencyKey, orderId)).Take(KeysKept).ToImmutableList() });
         }
 
-        var placed = await GrainFactory.GetGrain<IOrderGrain>(orderId)
+        var placed = await GrainFactory.Get<IOrderGrain>(orderId)
             .Place(new PlaceOrder(UserId, lines, shippingAddress, note, expectedTotal));
         if (!placed.IsSuccess)
         {
@@ -93,7 +93,7 @@ internal sealed class UserOrdersGrain(
             return null;
         }
 
-        var orders = await Task.WhenAll(recent.Select(r => GrainFactory.GetGrain<IOrderGrain>(r.OrderId).Get()));
+        var orders = await Task.WhenAll(recent.Select(r => GrainFactory.Get<IOrderGrain>(r.OrderId).Get()));
         return orders.Count(o => o?.Status == OrderStatus.PendingPayment) < max ? null
             : ShopError.Conflict(ErrorCodes.OrderTooManyUnpaid, $"You have {max} unpaid orders already. Pay or cancel one of them first.",
                 new Dictionary<string, object> { ["max"] = max });
@@ -116,7 +116,7 @@ internal sealed class UserOrdersGrain(
         });
         try
         {
-            await GrainFactory.GetGrain<ICartGrain>(UserId).RemoveOrdered(bought);
+            await GrainFactory.Get<ICartGrain>(UserId).RemoveOrdered(bought);
         }
         catch (Exception e)
         {

@@ -26,7 +26,7 @@ internal sealed class ProductReviewsGrain(
             return invalid;
         }
 
-        var order = await GrainFactory.GetGrain<IOrderGrain>(orderId).Get();
+        var order = await GrainFactory.Get<IOrderGrain>(orderId).Get();
         var line = order is { Status: OrderStatus.Delivered } && order.UserId == author.UserId
             ? order.Items.FirstOrDefault(i => i.ProductId == ProductId)
             : null;
@@ -139,7 +139,7 @@ internal sealed class ProductReviewsGrain(
     /// <summary>The product learns its rating before the pending mark goes, so a crash between the two repeats both.</summary>
     private async Task Publish(int[] stars)
     {
-        await GrainFactory.GetGrain<IProductGrain>(ProductId).SetRating(RatingSummary.Of(stars));
+        await GrainFactory.Get<IProductGrain>(ProductId).SetRating(RatingSummary.Of(stars));
         await store.SaveAsync(store.State with { Stars = stars, Pending = null });
     }
 

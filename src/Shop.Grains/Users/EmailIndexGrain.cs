@@ -35,7 +35,7 @@ internal sealed class EmailIndexGrain(
         // The account is created before the claim is saved: a failure in between leaves an orphan
         // account nobody can reach, never a claimed email without an account.
         var userId = ShopIds.New();
-        var created = await GrainFactory.GetGrain<IUserGrain>(userId).Create(user);
+        var created = await GrainFactory.Get<IUserGrain>(userId).Create(user);
         if (!created.IsSuccess)
         {
             return created;

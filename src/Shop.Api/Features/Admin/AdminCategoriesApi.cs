@@ -120,7 +120,7 @@ public static class AdminCategoriesApi
             }
 
             await Parallel.ForEachAsync(products, new ParallelOptions { MaxDegreeOfParallelism = MovesAtOnce, CancellationToken = cancellationToken },
-                async (productId, _) => await MoveProduct(grains.GetGrain<IProductGrain>(productId), moveTo));
+                async (productId, _) => await MoveProduct(grains.Get<IProductGrain>(productId), moveTo));
         }
 
         return await One(id, await grains.GetGrain<ICategoriesGrain>(0).SetArchived(id, archived: true), catalog, cancellationToken);

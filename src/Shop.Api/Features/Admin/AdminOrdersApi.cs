@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Features.Auth;
 using Shop.Api.Features.Orders;
 using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Grains.Orders.ReadModel;
 
@@ -29,7 +30,7 @@ public static class AdminOrdersApi
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Get(string id, IGrainFactory grains) =>
-        Ids.IsWellFormed(id) && await grains.GetGrain<IOrderGrain>(id).Get() is { } order
+        Ids.IsWellFormed(id) && await grains.Get<IOrderGrain>(id).Get() is { } order
             ? TypedResults.Ok(OrderResponse.From(order))
             : OrdersApi.OrderNotFound();
 
@@ -46,7 +47,7 @@ public static class AdminOrdersApi
         string id, IGrainFactory grains, Func<IOrderGrain, Task<Grains.Common.Outcome<OrderView>>> action)
     {
         // The id is checked before a grain reference is made: Orleans refuses some keys (blank ones) with an exception.
-        var order = Ids.IsWellFormed(id) ? grains.GetGrain<IOrderGrain>(id) : null;
+        var order = Ids.IsWellFormed(id) ? grains.Get<IOrderGrain>(id) : null;
         return order is not null && await order.Get() is not null
             ? (await action(order)).ToHttpResult(OrderResponse.From)
             : OrdersApi.OrderNotFound();

@@ -34,7 +34,7 @@ public static class AdminProductsApi
 
         var id = ShopIds.New();
         var images = Enumerable.Range(0, MediaApi.ImagesPerProduct).Select(i => MediaApi.ImageUrl(id, i)).ToList();
-        var created = await grains.GetGrain<IProductGrain>(id).Create(new NewProduct(request.ToDetails(images), request.Stock!.Value));
+        var created = await grains.Get<IProductGrain>(id).Create(new NewProduct(request.ToDetails(images), request.Stock!.Value));
         catalog.Invalidate();
         return created.ToCreatedResult(_ => $"/api/products/{id}", ProductResponse.From);
     }
@@ -106,7 +106,7 @@ public static class AdminProductsApi
         }
 
         var details = request.ToDetails(current.Details.Images);
-        return Answer(await grains.GetGrain<IProductGrain>(id).Update(details, request.Stock, expected), http, catalog);
+        return Answer(await grains.Get<IProductGrain>(id).Update(details, request.Stock, expected), http, catalog);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Archive(string id, IGrainFactory grains, CatalogSnapshot catalog)
@@ -116,7 +116,7 @@ public static class AdminProductsApi
             return ProductNotFound();
         }
 
-        await grains.GetGrain<IProductGrain>(id).Archive();
+        await grains.Get<IProductGrain>(id).Archive();
         catalog.Invalidate();
         return TypedResults.NoContent();
     }
@@ -132,11 +132,11 @@ public static class AdminProductsApi
 
         return await Find(id, grains) is null
             ? ProductNotFound()
-            : Answer(await grains.GetGrain<IProductGrain>(id).SetStock(request.Stock!.Value, expected), http, catalog);
+            : Answer(await grains.Get<IProductGrain>(id).SetStock(request.Stock!.Value, expected), http, catalog);
     }
 
     private static async Task<ProductView?> Find(string id, IGrainFactory grains) =>
-        Ids.IsWellFormed(id) && await grains.GetGrain<IProductGrain>(id).Get() is { Archived: false } product ? product : null;
+        Ids.IsWellFormed(id) && await grains.Get<IProductGrain>(id).Get() is { Archived: false } product ? product : null;
 
     private static Results<Ok<ProductResponse>, ProblemHttpResult> Answer(Outcome<ProductView> outcome, HttpContext http, CatalogSnapshot catalog)
     {

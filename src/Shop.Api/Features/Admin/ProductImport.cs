@@ -1,13 +1,13 @@
-using Shop.Api.Features.Catalog;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Sylvan.Data.Csv;
+using Shop.Api.Features.Catalog;
 using Shop.Api.Features.Media;
 using Shop.Grains.Catalog;
 using Shop.Grains.Common;
+using Sylvan.Data.Csv;
 
 namespace Shop.Api.Features.Admin;
 
@@ -45,7 +45,7 @@ public static class ProductImport
                 var images = Enumerable.Range(0, MediaApi.ImagesPerProduct).Select(n => MediaApi.ImageUrl(id, n)).ToList();
                 try
                 {
-                    var created = await grains.GetGrain<IProductGrain>(id).Create(new NewProduct(row.Product!.ToDetails(images), row.Product.Stock!.Value));
+                    var created = await grains.Get<IProductGrain>(id).Create(new NewProduct(row.Product!.ToDetails(images), row.Product.Stock!.Value));
                     results[i] = new ImportedRow(row.Line, id, created.IsSuccess ? "created" : "existing");
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

@@ -66,7 +66,7 @@ public static class AuthApi
     }
 
     public static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Me(HttpContext http, IGrainFactory grains) =>
-        await grains.GetGrain<IUserGrain>(http.User.UserId()).GetProfile() is { } profile
+        await grains.Get<IUserGrain>(http.User.UserId()).GetProfile() is { } profile
             ? TypedResults.Ok(UserResponse.From(profile))
             : Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");
 
@@ -75,7 +75,7 @@ public static class AuthApi
         CancellationToken cancellationToken)
     {
         // The current password is checked like a sign-in: a stolen token does not allow unlimited guesses.
-        var user = grains.GetGrain<IUserGrain>(http.User.UserId());
+        var user = grains.Get<IUserGrain>(http.User.UserId());
         if (await user.GetProfile() is not { } profile)
         {
             return Problems.Unauthorized(ErrorCodes.AccountGone, "The account no longer exists.");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using Shop.Grains.Common;
 using Shop.Grains.Users;
 
 namespace Shop.Api.Features.Auth;
@@ -23,7 +24,7 @@ public sealed class AuthStamps(IGrainFactory grains)
             return stamp;
         }
 
-        stamp = await grains.GetGrain<IUserGrain>(userId).GetAuthStamp();
+        stamp = await grains.Get<IUserGrain>(userId).GetAuthStamp();
         _stamps.Set(userId, stamp, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return stamp;
     }

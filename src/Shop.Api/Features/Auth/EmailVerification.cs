@@ -19,7 +19,7 @@ public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage>
     {
         var secret = LinkTokens.NewSecret();
         var expiresAt = clock.GetUtcNow() + EmailVerificationPolicy.Lifetime;
-        if (!await grains.GetGrain<IUserGrain>(profile.Id).IssueEmailVerificationToken(LinkTokens.Hash(secret), expiresAt))
+        if (!await grains.Get<IUserGrain>(profile.Id).IssueEmailVerificationToken(LinkTokens.Hash(secret), expiresAt))
         {
             return false;
         }
@@ -31,7 +31,7 @@ public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage>
     public static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, IGrainFactory grains)
     {
         return LinkTokens.Parse(request.Token) is { } token
-            && await grains.GetGrain<IUserGrain>(token.UserId).VerifyEmail(token.SecretHash)
+            && await grains.Get<IUserGrain>(token.UserId).VerifyEmail(token.SecretHash)
             ? TypedResults.NoContent()
             : Problems.Invalid("token", "The verification link is invalid or has expired. Sign in and ask for a new one.", ErrorCodes.VerifyTokenInvalid);
     }
@@ -39,7 +39,7 @@ public sealed class EmailVerification(IGrainFactory grains, Outbox<EmailMessage>
     /// <summary>Another link for the signed-in account: 202, 409 when verified already, 429 within a minute of the last.</summary>
     public static async Task<Results<Accepted, ProblemHttpResult>> Resend(HttpContext http, IGrainFactory grains, EmailVerification verification)
     {
-        if (await grains.GetGrain<IUserGrain>(http.User.UserId()).GetProfile() is not { } profile)
+        if (await grains.Get<IUserGrain>(http.User.UserId()).GetProfile() is not { } profile)
         {
             return Problems.Unauthorized(ErrorCodes.AccountGone, "This account no longer exists.");
         }

@@ -32,8 +32,8 @@ public static class PasswordReset
     {
         // The token is checked before the new password is hashed: a made-up token costs no bcrypt.
         if (LinkTokens.Parse(request.Token) is not { } token
-            || !await grains.GetGrain<IUserGrain>(token.UserId).HasPasswordResetToken(token.SecretHash)
-            || !await grains.GetGrain<IUserGrain>(token.UserId).ResetPassword(token.SecretHash, await hasher.Hash(request.NewPassword, cancellationToken)))
+            || !await grains.Get<IUserGrain>(token.UserId).HasPasswordResetToken(token.SecretHash)
+            || !await grains.Get<IUserGrain>(token.UserId).ResetPassword(token.SecretHash, await hasher.Hash(request.NewPassword, cancellationToken)))
         {
             return Problems.Invalid("token", "The reset link is invalid or has expired. Ask for a new one.", ErrorCodes.ResetTokenInvalid);
         }
@@ -81,7 +81,7 @@ internal sealed class PasswordResetIssuer(
             return;
         }
 
-        var user = grains.GetGrain<IUserGrain>(userId);
+        var user = grains.Get<IUserGrain>(userId);
         var secret = LinkTokens.NewSecret();
         if (!await user.IssuePasswordResetToken(LinkTokens.Hash(secret), clock.GetUtcNow() + PasswordReset.Lifetime))
         {

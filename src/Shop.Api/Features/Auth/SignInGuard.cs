@@ -29,7 +29,7 @@ public sealed class SignInGuard(IGrainFactory grains, PasswordHasher hasher, Out
         // An attempt that throws (a full hashing queue) is not ended: it stops counting after 30 s
         // and is not held against the client as a failure.
         var userId = await emailGrain.GetUserId(email);
-        var user = userId is null ? null : grains.GetGrain<IUserGrain>(userId);
+        var user = userId is null ? null : grains.Get<IUserGrain>(userId);
         var credentials = user is null ? null : await user.GetCredentials();
         var valid = await hasher.Verify(password, credentials?.PasswordHash, cancellationToken);
         if (await emailGrain.EndLoginAttempt(client, valid) && user is not null)

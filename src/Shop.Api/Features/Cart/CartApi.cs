@@ -51,7 +51,7 @@ public static class CartApi
         return TypedResults.NoContent();
     }
 
-    private static ICartGrain CartOf(HttpContext http, IGrainFactory grains) => grains.GetGrain<ICartGrain>(http.User.UserId());
+    private static ICartGrain CartOf(HttpContext http, IGrainFactory grains) => grains.Get<ICartGrain>(http.User.UserId());
 
     private static Task<Results<Ok<CartResponse>, ProblemHttpResult>> Answer(
         Outcome<IReadOnlyList<CartLine>> outcome, HttpContext http, CartPricing pricing, CancellationToken cancellationToken) =>

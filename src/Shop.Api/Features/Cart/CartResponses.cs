@@ -1,6 +1,7 @@
 using Shop.Api.Features.Catalog;
 using Shop.Grains.Carts;
 using Shop.Grains.Catalog;
+using Shop.Grains.Common;
 
 namespace Shop.Api.Features.Cart;
 
@@ -35,12 +36,12 @@ public sealed class CartPricing(CatalogSnapshot catalog, IGrainFactory grains)
 
         if (gone.Count > 0)
         {
-            await grains.GetGrain<ICartGrain>(userId).Remove(gone);
+            await grains.Get<ICartGrain>(userId).Remove(gone);
         }
 
         return new CartResponse(items, items.Sum(i => i.Quantity), items.Sum(i => i.LineTotal));
     }
 
     private async Task<CatalogEntry?> FromGrain(string productId) =>
-        await grains.GetGrain<IProductGrain>(productId).Get() is { Archived: false } product ? CatalogEntry.From(product) : null;
+        await grains.Get<IProductGrain>(productId).Get() is { Archived: false } product ? CatalogEntry.From(product) : null;
 }

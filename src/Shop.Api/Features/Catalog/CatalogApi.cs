@@ -68,7 +68,7 @@ public static class CatalogApi
         string id, IGrainFactory grains, CatalogSnapshot catalog, CancellationToken cancellationToken)
     {
         var known = Ids.IsWellFormed(id) && await catalog.MayExist(id, cancellationToken);
-        var product = known ? await grains.GetGrain<IProductGrain>(id).Get() : null;
+        var product = known ? await grains.Get<IProductGrain>(id).Get() : null;
         return product is { Archived: false }
             ? TypedResults.Ok(ProductResponse.From(product))
             : Problems.NotFound(ErrorCodes.ProductNotFound, "No product with this id.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Features.Auth;
 using Shop.Api.Features.Catalog;
 using Shop.Grains.Catalog;
+using Shop.Grains.Common;
 using Shop.Grains.Orders;
 using Shop.Grains.Orders.ReadModel;
 
@@ -72,7 +73,7 @@ public static class DashboardApi
     private static async Task<IReadOnlyList<UnpaidOrder>> ExpiringUnpaid(IOrderReadModel orders, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var page = await orders.Query(new OrderRowQuery(Status: OrderStatus.PendingPayment, Descending: false, Take: UnpaidShown), cancellationToken);
-        var views = await Task.WhenAll(page.Rows.Select(r => grains.GetGrain<IOrderGrain>(r.OrderId).Get()));
+        var views = await Task.WhenAll(page.Rows.Select(r => grains.Get<IOrderGrain>(r.OrderId).Get()));
         return
         [
             .. page.Rows.Zip(views)

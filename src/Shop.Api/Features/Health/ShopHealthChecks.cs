@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Runtime;
+using Shop.Grains.Common;
 using Shop.Grains.Health;
 
 namespace Shop.Api.Features.Health;
@@ -29,7 +30,7 @@ internal sealed class StorageHealthCheck(IGrainFactory grains, HealthCheckCache 
 
     private async Task<HealthCheckResult> Check(CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IStorageProbeGrain>(ProbeKey).Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        await grains.Get<IStorageProbeGrain>(ProbeKey).Probe().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
         return HealthCheckResult.Healthy("write and read back");
     }
 }

@@ -145,7 +145,7 @@ public static class LiveApi
         var missed = new List<LiveEvent>();
         foreach (var (feed, position) in feeds.Zip(from))
         {
-            if (await grains.GetGrain<ILiveFeedGrain>(feed).Since(position) is not { } events)
+            if (await grains.Get<ILiveFeedGrain>(feed).Since(position) is not { } events)
             {
                 return null;
             }

@@ -67,7 +67,7 @@ public sealed class LiveUpdates(IGrainFactory grains, IOptions<LiveOptions> opti
 
         try
         {
-            reader.Start = await Task.WhenAll(feeds.Select(feed => grains.GetGrain<ILiveFeedGrain>(feed).Subscribe(Reference)));
+            reader.Start = await Task.WhenAll(feeds.Select(feed => grains.Get<ILiveFeedGrain>(feed).Subscribe(Reference)));
             return reader;
         }
         catch
@@ -121,7 +121,7 @@ public sealed class LiveUpdates(IGrainFactory grains, IOptions<LiveOptions> opti
     {
         try
         {
-            await call(grains.GetGrain<ILiveFeedGrain>(feed));
+            await call(grains.Get<ILiveFeedGrain>(feed));
         }
         catch (Exception e)
         {

@@ -31,14 +31,14 @@ public static class OrdersApi
             return badKey;
         }
 
-        var placed = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId())
+        var placed = await grains.Get<IUserOrdersGrain>(http.User.UserId())
             .Checkout(request.ShippingAddress.ToAddress(), string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(), key, request.ExpectedTotal);
         return placed.ToCreatedResult(result => $"/api/orders/{result.Order.Id}", result => OrderResponse.From(result.Order));
     }
 
     public static async Task<Ok<PagedList<OrderResponse>>> List([AsParameters] PageQuery paging, HttpContext http, IGrainFactory grains)
     {
-        var ids = await grains.GetGrain<IUserOrdersGrain>(http.User.UserId()).List(paging.PageNumber, paging.Size);
+        var ids = await grains.Get<IUserOrdersGrain>(http.User.UserId()).List(paging.PageNumber, paging.Size);
         var orders = await Load(grains, ids.Ids);
         return TypedResults.Ok(new PagedList<OrderResponse>(orders, ids.Total, paging.PageNumber, paging.Size));
     }
@@ -68,18 +68,18 @@ public static class OrdersApi
 
         // Without a key every attempt is new; a fresh one keeps retries of it from matching others.
         var payment = new CardPayment(cardNumber, key ?? Guid.NewGuid().ToString("N"));
-        return (await grains.GetGrain<IOrderGrain>(id).PayByCard(payment)).ToHttpResult(OrderResponse.From);
+        return (await grains.Get<IOrderGrain>(id).PayByCard(payment)).ToHttpResult(OrderResponse.From);
     }
 
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> Cancel(string id, HttpContext http, IGrainFactory grains) =>
         await FindOwn(id, http, grains) is null
             ? OrderNotFound()
-            : (await grains.GetGrain<IOrderGrain>(id).Cancel()).ToHttpResult(OrderResponse.From);
+            : (await grains.Get<IOrderGrain>(id).Cancel()).ToHttpResult(OrderResponse.From);
 
     /// <summary>Orders by id, in the order given, skipping any that cannot be found.</summary>
     public static async Task<List<OrderResponse>> Load(IGrainFactory grains, IEnumerable<string> ids)
     {
-        var orders = await Task.WhenAll(ids.Select(id => grains.GetGrain<IOrderGrain>(id).Get()));
+        var orders = await Task.WhenAll(ids.Select(id => grains.Get<IOrderGrain>(id).Get()));
         return orders.OfType<OrderView>().Select(OrderResponse.From).ToList();
     }
 
@@ -88,7 +88,7 @@ public static class OrdersApi
     /// <summary>The caller's own order; another shopper's is reported as not found, never as forbidden.</summary>
     private static async Task<OrderView?> FindOwn(string id, HttpContext http, IGrainFactory grains)
     {
-        var order = Ids.IsWellFormed(id) ? await grains.GetGrain<IOrderGrain>(id).Get() : null;
+        var order = Ids.IsWellFormed(id) ? await grains.Get<IOrderGrain>(id).Get() : null;
         return order?.UserId == http.User.UserId() ? order : null;
     }
 }

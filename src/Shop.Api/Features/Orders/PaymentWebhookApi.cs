@@ -81,7 +81,7 @@ public static class PaymentWebhookApi
             return problem;
         }
 
-        var order = Ids.IsWellFormed(paymentEvent!.OrderId) ? grains.GetGrain<IOrderGrain>(paymentEvent.OrderId) : null;
+        var order = Ids.IsWellFormed(paymentEvent!.OrderId) ? grains.Get<IOrderGrain>(paymentEvent.OrderId) : null;
         if (order is null || await order.Get() is null)
         {
             return OrdersApi.OrderNotFound();

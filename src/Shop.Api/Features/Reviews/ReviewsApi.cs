@@ -44,7 +44,7 @@ public static class ReviewsApi
             return ProductNotFound();
         }
 
-        var summary = await grains.GetGrain<IProductReviewsGrain>(id).Summary();
+        var summary = await grains.Get<IProductReviewsGrain>(id).Summary();
         var page = await reviews.ForProduct(id, query.Order, query.Skip, query.Size, cancellationToken: cancellationToken);
         var caller = CallerId(http.User);
         return TypedResults.Ok(new ReviewListResponse(RatingSummaryResponse.From(summary),
@@ -60,9 +60,9 @@ public static class ReviewsApi
         }
 
         var userId = http.User.UserId();
-        var profile = await grains.GetGrain<IUserGrain>(userId).GetProfile();
+        var profile = await grains.Get<IUserGrain>(userId).GetProfile();
         var author = new ReviewAuthor(userId, DisplayName(profile?.Name));
-        var written = await grains.GetGrain<IProductReviewsGrain>(id).Write(author, request.OrderId, request.ToDraft());
+        var written = await grains.Get<IProductReviewsGrain>(id).Write(author, request.OrderId, request.ToDraft());
         return written.ToCreatedResult(r => $"/api/reviews/{r.Id}", r => ReviewResponse.From(r, userId));
     }
 
@@ -70,7 +70,7 @@ public static class ReviewsApi
         string id, HttpContext http, IGrainFactory grains, IReviewStore reviews, CancellationToken cancellationToken)
     {
         var userId = http.User.UserId();
-        var order = Ids.IsWellFormed(id) ? await grains.GetGrain<IOrderGrain>(id).Get() : null;
+        var order = Ids.IsWellFormed(id) ? await grains.Get<IOrderGrain>(id).Get() : null;
         if (order?.UserId != userId)
         {
             return Problems.NotFound(ErrorCodes.OrderNotFound, "No order with this id.");
@@ -89,7 +89,7 @@ public static class ReviewsApi
         }
 
         var userId = http.User.UserId();
-        var edited = await grains.GetGrain<IProductReviewsGrain>(productId).Edit(reviewId, userId, request.ToDraft());
+        var edited = await grains.Get<IProductReviewsGrain>(productId).Edit(reviewId, userId, request.ToDraft());
         return edited.ToHttpResult(r => ReviewResponse.From(r, userId));
     }
 
@@ -100,7 +100,7 @@ public static class ReviewsApi
             return ReviewNotFound();
         }
 
-        var deleted = await grains.GetGrain<IProductReviewsGrain>(productId).Delete(reviewId, http.User.UserId());
+        var deleted = await grains.Get<IProductReviewsGrain>(productId).Delete(reviewId, http.User.UserId());
         return deleted.IsSuccess ? TypedResults.NoContent() : Problems.From(deleted.Error!);
     }
 
@@ -146,7 +146,7 @@ public static class ReviewsApi
             return Problems.Invalid("reason", "Say why the review is hidden.");
         }
 
-        var changed = await grains.GetGrain<IProductReviewsGrain>(productId).SetHidden(reviewId, hidden, request.Reason);
+        var changed = await grains.Get<IProductReviewsGrain>(productId).SetHidden(reviewId, hidden, request.Reason);
         return changed.ToHttpResult(AdminReviewResponse.From);
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Infrastructure;
+using Shop.Grains.Common;
 using Shop.Grains.Users;
 
 namespace Shop.Api.Features.Users;
@@ -30,6 +31,6 @@ public static class UsersApi
         }
 
         var update = new ProfileUpdate(request.Name?.Trim(), request.Phone?.Trim(), request.DefaultAddress?.ToAddress(), request.Language);
-        return (await grains.GetGrain<IUserGrain>(http.User.UserId()).UpdateProfile(update)).ToHttpResult(UserResponse.From);
+        return (await grains.Get<IUserGrain>(http.User.UserId()).UpdateProfile(update)).ToHttpResult(UserResponse.From);
     }
 }
