@@ -15,9 +15,12 @@ public static partial class ApiTelemetry
 
     public static WebApplicationBuilder AddShopApiTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddShopTelemetry(builder.Configuration, "shop-api")
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter())
-            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics")));
+        var telemetry = builder.Services.AddShopTelemetry(builder.Configuration, "shop-api")
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter());
+        if (SiloTelemetry.ExportsTraces(builder.Configuration))
+        {
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics")));
+        }
 
         if (builder.Configuration["SENTRY_DSN"] is { Length: > 0 } dsn)
         {

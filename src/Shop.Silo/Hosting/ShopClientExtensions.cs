@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Shop.Silo.Configuration;
+using Shop.Silo.Operations;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
 using Shop.Silo.Persistence.Mongo;
@@ -50,7 +51,11 @@ public static class ShopClientExtensions
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         client.AddOutgoingGrainCallFilter<RepeatCallsOnSiloExit>();
 
-        client.AddActivityPropagation();
+        if (SiloTelemetry.ExportsTraces(config))
+        {
+            client.AddActivityPropagation();
+        }
+
         client.Services.AddShopOptions<ShopDashboardOptions>();
         if (ShopSiloExtensions.DashboardEnabled(config))
         {

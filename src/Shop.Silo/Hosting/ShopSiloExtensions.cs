@@ -10,6 +10,7 @@ using Shop.Grains.Orders;
 using Shop.Grains.Users;
 using Shop.Silo.Configuration;
 using Shop.Silo.Notifications;
+using Shop.Silo.Operations;
 using Shop.Silo.ReadModels;
 using Orleans.Dashboard;
 using Shop.Silo.Persistence;
@@ -80,8 +81,12 @@ public static class ShopSiloExtensions
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
         });
 
-        // Traces follow a request from the API node into the grains it calls.
-        silo.AddActivityPropagation();
+        // Traces follow a request from the API node into the grains it calls, when they are exported.
+        if (SiloTelemetry.ExportsTraces(config))
+        {
+            silo.AddActivityPropagation();
+        }
+
         silo.Services.AddShopOptions<ShopDashboardOptions>();
         if (DashboardEnabled(config))
         {

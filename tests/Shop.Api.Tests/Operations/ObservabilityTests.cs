@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Shop.Api.Tests.Support;
 
 namespace Shop.Api.Tests.Operations;
 
-/// <summary>Traces exported over OTLP to a real listener, and the Orleans dashboard kept for admins.</summary>
+/// <summary>Traces exported over OTLP to a real listener (and none recorded without one), and the Orleans dashboard kept for admins.</summary>
 public sealed class ObservabilityTests : IAsyncLifetime
 {
     private HttpRecorder _collector = null!;
@@ -37,6 +39,19 @@ public sealed class ObservabilityTests : IAsyncLifetime
         await _collector.WaitFor(r => r.Path == "/v1/traces" && r.Body.Contains("Microsoft.AspNetCore") && r.Body.Contains("/api/cart"), TimeSpan.FromSeconds(20));
         await _collector.WaitFor(r => r.Path == "/v1/traces" && r.Body.Contains("Microsoft.Orleans") && r.Body.Contains("ICartGrain"), TimeSpan.FromSeconds(20));
         await _collector.WaitFor(r => r.Path == "/v1/metrics" && r.Body.Contains("shop.users.registered"), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Without_an_otlp_endpoint_no_span_is_recorded_and_metrics_are_still_served()
+    {
+        await using var plain = new ShopApiFactory();
+        var shopper = await ShopClient.NewShopper(plain);
+        await shopper.Get("/api/cart");
+
+        Assert.Null(plain.Services.GetService<TracerProvider>());
+        Assert.NotNull(_factory.Services.GetService<TracerProvider>());
+        var metrics = await plain.CreateClient().GetStringAsync("/metrics");
+        Assert.Contains("shop_users_registered", metrics);
     }
 
     [Fact]
