@@ -7,7 +7,8 @@ namespace Shop.Api.Operations;
 
 /// <summary>
 /// Metrics (HTTP by route, runtime, process, Orleans, business) scraped at /metrics, traces from
-/// HTTP into the grains, and Sentry when SENTRY_DSN is set, with nothing personal or secret sent.
+/// HTTP into the grains when an OTLP endpoint takes them, and Sentry when SENTRY_DSN is set, with
+/// nothing personal or secret sent.
 /// </summary>
 public static partial class ApiTelemetry
 {
