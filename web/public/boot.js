@@ -1,6 +1,7 @@
-// Starts the client on a page whose first screen the server drew (src/Shop.Api/Features/Web/WebPages.cs):
+// Starts the client on a page whose layout or first screen the server drew (src/Shop.Api/Features/Web/WebPages.cs):
 // the page is already on screen, so its scripts are asked for only after that first frame, leaving the
-// network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks.
+// network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks,
+// and on a page the client draws alone (the cart) its route's chunks and styles.
 (function () {
   var meta = document.querySelector('meta[name="shop-scripts"]');
   if (!meta) return;
@@ -8,7 +9,12 @@
   function start() {
     files.slice(1).forEach(function (href) {
       var link = document.createElement('link');
-      link.rel = 'modulepreload';
+      if (/\.css$/.test(href)) {
+        link.rel = 'preload';
+        link.as = 'style';
+      } else {
+        link.rel = 'modulepreload';
+      }
       link.crossOrigin = '';
       link.href = href;
       document.head.appendChild(link);

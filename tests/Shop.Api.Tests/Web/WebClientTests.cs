@@ -150,17 +150,17 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_page_the_client_draws_gets_the_layout_and_loads_its_route_with_the_entry()
+    public async Task A_page_the_client_draws_gets_the_layout_and_loads_its_route_with_the_entry_after_the_first_paint()
     {
         var html = await _http.GetStringAsync("/cart");
-        // The layout is drawn (something on screen before the scripts); the scripts start at once, with the
-        // route's chunks and styles.
+        // The layout and the page's title are drawn (on screen before the scripts); the scripts start after
+        // that first frame, the route's styles and chunks with the entry.
         Assert.Contains("<div id=\"root\"><div class=\"shop-layout shop-pre\"><header", html);
-        Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
-        Assert.Contains("<link rel=\"modulepreload\" crossorigin href=\"/assets/page-cart-1.js\" />", html);
-        Assert.Contains("<link rel=\"preload\" as=\"style\" crossorigin href=\"/assets/page-cart-1.css\" />", html);
-        Assert.DoesNotContain("boot.js", html);
+        Assert.Contains("<main class=\"shop-content\"><h1 class=\"shop-page-title shop-pre-heading\">购物车</h1></main>", html);
+        Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js /assets/page-cart-1.css /assets/page-cart-1.js\" />", html);
+        Assert.Contains("<script src=\"/boot.js\" defer></script>", html);
+        Assert.DoesNotContain("<script type=\"module\"", html);
+        Assert.DoesNotContain("modulepreload", html);
         Assert.Contains("<title>购物车 - Shop 商城</title>", html);
         Assert.DoesNotContain("shop-data", html);
         Assert.Contains("<meta name=\"description\" content=\"数百种商品。\" />", html);
@@ -187,7 +187,7 @@ public sealed partial class WebClientTests(WebClientFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<main class=\"shop-content\"></main>", html);
-        Assert.Contains("<script type=\"module\" crossorigin src=\"/assets/app-1234.js\"></script>", html);
+        Assert.Contains("<meta name=\"shop-scripts\" content=\"/assets/app-1234.js", html);
         Assert.DoesNotContain("application/ld+json", html);
     }
 

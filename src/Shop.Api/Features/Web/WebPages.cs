@@ -69,7 +69,19 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
     /// A page the client draws alone (its data is the shopper's own) still gets the layout from the server,
     /// so that something is on screen before the scripts have run.
     /// </summary>
-    private WebPage Shell(WebPage page) => page with { Body = FirstScreen.Frame(build.Texts, page.CanonicalPath, new StringBuilder()), Shell = true };
+    private WebPage Shell(WebPage page)
+    {
+        var content = new StringBuilder();
+        if (ShellHeadings.TryGetValue(page.Route, out var key))
+        {
+            content.Append("<h1 class=\"shop-page-title shop-pre-heading\">").Append(E(build.Texts.Get(key))).Append("</h1>");
+        }
+
+        return page with { Body = FirstScreen.Frame(build.Texts, page.CanonicalPath, content), Shell = true };
+    }
+
+    /// <summary>The routes whose page opens with a plain title (web/src/app/routes/cart.tsx): drawn here in the same markup.</summary>
+    private static readonly Dictionary<string, string> ShellHeadings = new(StringComparer.Ordinal) { ["cart"] = "cart.title" };
 
     /// <summary>index.html with the page's head, first screen and data put in.</summary>
     internal string Document(WebPage page, string site)
@@ -103,29 +115,16 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
             head.Append("    <script type=\"application/ld+json\">").Append(jsonLd.ToJsonString(_json)).Append("</script>\n");
         }
 
-        // A page whose content the client draws (the shopper's own: cart, checkout, account) needs its scripts
-        // as soon as possible: its route's chunks and styles start with the entry (the styles only preloaded,
-        // not blocking). A page with a first screen is already shown: its scripts start after the first frame
-        // (DeferScripts), leaving the network to the first paint and its pictures, and the entry then asks
-        // for the route's files. On a phone's connection, two dozen chunks ahead of the stylesheets otherwise
-        // delay the first paint by seconds.
-        var assets = page.Shell ? build.AssetsOf(page.Route) : RouteAssets.None;
-        foreach (var js in assets.Js)
-        {
-            head.Append("    <link rel=\"modulepreload\" crossorigin href=\"").Append(E(js)).Append("\" />\n");
-        }
-
-        foreach (var css in assets.Css)
-        {
-            head.Append("    <link rel=\"preload\" as=\"style\" crossorigin href=\"").Append(E(css)).Append("\" />\n");
-        }
-
         var html = build.IndexHtml;
         html = ReplaceTitle(html, head.ToString().TrimEnd());
         if (page.Body.Length > 0)
         {
             html = html.Replace("<div id=\"root\"></div>", "<div id=\"root\">" + page.Body + "</div>", StringComparison.Ordinal);
-            html = page.Shell ? html : DeferScripts(html);
+            // Every page's scripts start after its first frame (DeferScripts): the server's layout, and on the
+            // catalog pages its first screen, paint without waiting for them. A page whose content the client
+            // draws (the shopper's own: cart, checkout, account) also gets its route's chunks and styles in
+            // that list, so they load with the entry instead of after it.
+            html = DeferScripts(html, page.Shell ? build.AssetsOf(page.Route) : RouteAssets.None);
         }
 
         if (page.Data.Count > 0)
@@ -143,9 +142,9 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
     /// <summary>
     /// On a page that is already on screen, the scripts that take it over are started by /boot.js (web/public)
     /// after the first frame, instead of from the head: a phone on a slow connection otherwise spends its first
-    /// second fetching them ahead of the first paint's stylesheets and pictures.
+    /// second fetching them ahead of the first paint's stylesheets and pictures (six at a time over HTTP/1.1).
     /// </summary>
-    internal static string DeferScripts(string html)
+    internal static string DeferScripts(string html, RouteAssets route)
     {
         var entry = EntryScript.Match(html);
         if (!entry.Success)
@@ -155,6 +154,8 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
 
         var files = new List<string> { entry.Groups[1].Value };
         files.AddRange(ModulePreload.Matches(html).Select(m => m.Groups[1].Value));
+        // The route's styles before its chunks: its lazy import waits for them.
+        files.AddRange(route.Css.Concat(route.Js).Where(f => !files.Contains(f)));
         html = ModulePreload.Replace(EntryScript.Replace(html, ""), "");
         var boot = $"\n    <meta name=\"shop-scripts\" content=\"{E(string.Join(' ', files))}\" />\n    <script src=\"/boot.js\" defer></script>";
         return html.Replace("</head>", boot + "\n  </head>", StringComparison.Ordinal);
