@@ -1,7 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { setUnauthorizedHandler } from '@/lib/api-client';
 import { initI18n } from '@/lib/i18n';
+import { resetInitialAnswers } from '@/lib/initial-data';
 
 // Lazy routes load their chunk on first use: on a busy CI machine that takes over the default
 // second, so findBy* and waitFor wait up to five.
@@ -42,8 +44,17 @@ globalThis.ResizeObserver ??= class {
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = ((element: Element) => getComputedStyle(element)) as typeof window.getComputedStyle;
 
+// The test files share one module graph and one document (vite.config.ts: isolate: false, a third of the
+// time): what a test can leave in the client's module state is reset before the next.
+beforeEach(async () => {
+  await initI18n('en-US');
+});
+
 afterEach(() => {
   cleanup();
+  resetInitialAnswers();
+  setUnauthorizedHandler(() => {});
+  delete window.__shopEarly;
   window.localStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
