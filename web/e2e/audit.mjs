@@ -288,7 +288,11 @@ async function axeCombo(browser, pages, session, language, device, viewport, row
         if (spec.prepare) await spec.prepare(page);
         const scope = act ? await act(page) : null;
         await page.waitForTimeout(300); // popups' opening animations
-        const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+        // Only the violations' nodes collected in full (each other result keeps one node): the same findings,
+        // about a third less time per page here.
+        const axe = new AxeBuilder({ page })
+          .options({ resultTypes: ['violations'] }) // first: options() replaces what withTags() set
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
         for (const part of scope ? [scope].flat() : []) axe.include(part);
         const result = await axe.analyze();
         const label = `${spec.name}${state ? ` (${state})` : ''}`;
