@@ -102,8 +102,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     // antd's CSS-in-JS makes the first render of each file slow on a 2-core machine.
     testTimeout: 20_000,
-    // One module graph and document for all files: a fresh jsdom, React and antd per file took two thirds
-    // of the run (93 s against 28 s here). src/test/setup.ts resets what a test leaves in module state.
+    // One module graph and document per worker, not per file: a fresh jsdom, React and antd per file took two
+    // thirds of the run (93 s against 28 s here). src/test/setup.ts resets what a test leaves in module state.
     isolate: false,
   },
 });

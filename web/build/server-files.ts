@@ -7,7 +7,8 @@ import type { Plugin } from 'vite';
  * Files the shop's server reads from the build (src/Shop.Api/Features/Web/WebBuild.cs), in dist/.shop/, which
  * is never served:
  * - routes.json: each page's chunks and stylesheets beyond those of the entry, by the name of its module
- *   under src/app/routes ("home", "account/account-orders"), so that a page's HTML loads them at once;
+ *   under src/app/routes ("home", "account/account-orders"), so that a page the client draws alone (the cart,
+ *   sign-in) loads them with the entry;
  * - texts.json: the client's texts per language, flattened ("home.title"), so that the server writes a
  *   page's title, description and first screen in the client's words.
  */

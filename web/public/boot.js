@@ -1,7 +1,7 @@
 // Starts the client on a page whose layout or first screen the server drew (src/Shop.Api/Features/Web/WebPages.cs):
 // the page is already on screen, so its scripts are asked for only after that first frame, leaving the
 // network to the first paint and its pictures. <meta name="shop-scripts"> lists the entry, then its chunks,
-// and on a page the client draws alone (the cart) its route's chunks and styles.
+// and on a page the client draws alone (the cart, checkout, sign-in, a 404) its route's chunks and styles.
 (function () {
   var meta = document.querySelector('meta[name="shop-scripts"]');
   if (!meta) return;

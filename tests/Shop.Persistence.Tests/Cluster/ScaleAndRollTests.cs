@@ -236,27 +236,22 @@ public sealed class ScaleAndRollTests(ITestOutputHelper output) : IDisposable
         Assert.True(process.ExitCode == 0, $"cluster.sh {string.Join(' ', arguments)} exited {process.ExitCode}");
     }
 
-    /// <summary>Ranges of free loopback ports for up to four silos, an API node and PostgreSQL.</summary>
+    /// <summary>Ranges of free loopback ports for up to four silos, an API node and PostgreSQL, one block of 14 apart from each other.</summary>
     private static (int Silo, int Gateway, int Metrics, int Api, int Postgres) Ports()
     {
         var random = new Random();
-        int Range(int count)
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            for (var attempt = 0; attempt < 200; attempt++)
+            // Below Linux's ephemeral range (32768-60999): a port free now must still be free when the
+            // silo that takes it starts, half a minute later, while the test's clients open connections.
+            var first = random.Next(20_000, 32_000);
+            if (Enumerable.Range(first, 14).All(Free))
             {
-                // Below Linux's ephemeral range (32768-60999): a port free now must still be free when the
-                // silo that takes it starts, half a minute later, while the test's clients open connections.
-                var first = random.Next(20_000, 32_000);
-                if (Enumerable.Range(first, count).All(Free))
-                {
-                    return first;
-                }
+                return (first, first + 4, first + 8, first + 12, first + 13);
             }
-
-            throw new InvalidOperationException("No free port range found.");
         }
 
-        return (Range(4), Range(4), Range(4), Range(1), Range(1));
+        throw new InvalidOperationException("No free port range found.");
     }
 
     private static bool Free(int port)

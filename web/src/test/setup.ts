@@ -41,11 +41,16 @@ globalThis.ResizeObserver ??= class {
 
 // antd measures scrollbars with getComputedStyle(el, '::-webkit-scrollbar'), which jsdom does
 // not implement (it logs an error per call); ignore the pseudo-element argument.
-const getComputedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = ((element: Element) => getComputedStyle(element)) as typeof window.getComputedStyle;
+// Wrapped once: this file runs again for every test file in the same document (isolate: false).
+if (!('shopTestSetup' in window)) {
+  Object.defineProperty(window, 'shopTestSetup', { value: true });
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = ((element: Element) => getComputedStyle(element)) as typeof window.getComputedStyle;
+}
 
-// The test files share one module graph and one document (vite.config.ts: isolate: false, a third of the
-// time): what a test can leave in the client's module state is reset before the next.
+// The test files of a worker share one module graph and one document (vite.config.ts: isolate: false, a
+// third of the time): what a test can leave in the client's module state is reset before the next. Module
+// mocks (vi.mock) also stay for the worker's later files: mock only modules no other test file renders.
 beforeEach(async () => {
   await initI18n('en-US');
 });

@@ -12,7 +12,7 @@ internal sealed record WebPage(string Route, string Title, string Description, s
     public int Status { get; init; } = StatusCodes.Status200OK;
     public string Body { get; init; } = "";
 
-    /// <summary>The body is only the layout (header, footer): the client draws the page itself.</summary>
+    /// <summary>The body is the layout (header, footer; on the cart also its title): the client draws the page itself.</summary>
     public bool Shell { get; init; }
     public string? ImagePath { get; init; }
     public string OpenGraphType { get; init; } = "website";

@@ -14,8 +14,9 @@ namespace Shop.Api.Features.Web;
 
 /// <summary>
 /// Answers a client route (any GET that is not the API or a file) with index.html made into that
-/// page: its title, description, canonical URL and Open Graph tags, the route's chunks to load at
-/// once, and for the catalog pages the first screen and its data (<see cref="CatalogPages"/>).
+/// page: its title, description, canonical URL and Open Graph tags, the scripts to start after its
+/// first frame (for a page the client draws alone, its route's chunks with them), and for the catalog
+/// pages the first screen and its data (<see cref="CatalogPages"/>).
 /// </summary>
 internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions, IOptions<ShopLinkOptions> links)
 {
