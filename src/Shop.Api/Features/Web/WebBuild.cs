@@ -11,8 +11,8 @@ internal sealed record RouteAssets(IReadOnlyList<string> Js, IReadOnlyList<strin
 /// <summary>
 /// What the server needs from the built web client (web/dist): index.html, the page template;
 /// .shop/routes.json, each route's chunks and styles, so that a page the client draws alone starts
-/// loading them with the entry; .shop/texts.json, the client's texts (the same i18n files), so that the server renders
-/// a page's first screen in the client's words. The .shop folder is not served (dot folders never are).
+/// loading them with the entry; .shop/texts.json, the client's texts (the same i18n files), so that
+/// the server renders a page's first screen in the client's words. The .shop folder is not served (dot folders never are).
 /// A build without the .shop files still works: pages then carry no route hints and use fallbacks.
 /// </summary>
 internal sealed class WebBuild
