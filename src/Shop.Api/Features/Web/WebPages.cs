@@ -73,16 +73,16 @@ internal sealed class WebPages(WebBuild build, IOptions<JsonOptions> jsonOptions
     private WebPage Shell(WebPage page)
     {
         var content = new StringBuilder();
-        if (ShellHeadings.TryGetValue(page.Route, out var key))
+        if (TitledShells.Contains(page.Route))
         {
-            content.Append("<h1 class=\"shop-page-title shop-pre-heading\">").Append(E(build.Texts.Get(key))).Append("</h1>");
+            content.Append("<h1 class=\"shop-page-title shop-pre-heading\">").Append(E(build.Texts.Get(ShellTitles[page.Route]))).Append("</h1>");
         }
 
         return page with { Body = FirstScreen.Frame(build.Texts, page.CanonicalPath, content), Shell = true };
     }
 
-    /// <summary>The routes whose page opens with a plain title (web/src/app/routes/cart.tsx): drawn here in the same markup.</summary>
-    private static readonly Dictionary<string, string> ShellHeadings = new(StringComparer.Ordinal) { ["cart"] = "cart.title" };
+    /// <summary>The routes whose page opens with its plain title (web/src/app/routes/cart.tsx): drawn here in the same markup.</summary>
+    private static readonly HashSet<string> TitledShells = new(StringComparer.Ordinal) { "cart" };
 
     /// <summary>index.html with the page's head, first screen and data put in.</summary>
     internal string Document(WebPage page, string site)
