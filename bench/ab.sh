@@ -14,6 +14,11 @@
 # read (GET /api/cart, five lines) and the cart add (POST /api/cart/items, +1 on one of the five
 # lines; bench/scale.lua's modes). The table gives the median of the runs, every run in brackets,
 # and after/before of the medians. Every process started here is stopped on exit.
+#
+# AB_STORAGE=postgres runs both on PostgreSQL instead: a throwaway server of this machine's
+# PostgreSQL (127.0.0.1:AB_PG_PORT, 6490; data in bench/.work/ab/pg, removed on exit), one database per
+# build, migrated by the build's own `Shop.Silo migrate`, the pool capped at AB_POOL (32) per shop. The
+# server keeps PostgreSQL's defaults (fsync on), as in production.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -24,12 +29,25 @@ SHOPPERS="${AB_SHOPPERS:-600}"
 ROUNDS="${AB_ROUNDS:-3}"
 DURATION="${AB_DURATION:-6s}"
 CONNECTIONS="${AB_CONNECTIONS:-64}"
+STORAGE="${AB_STORAGE:-memory}"
+PG_PORT="${AB_PG_PORT:-6490}"
+POOL="${AB_POOL:-32}"
+PGDIR="$WORK/pg"
 JWT_SECRET="ab-signing-key-that-is-long-enough-for-hs256-0123456789"
 PIDS=()
 
 log() { echo "ab: $(date +%H:%M:%S) $*" >&2; }
 die() { log "$*"; exit 1; }
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+pg_stop() {
+  [ -f "$PGDIR/data/PG_VERSION" ] && as_pg "$(pg_bin)/pg_ctl" -D "$PGDIR/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PGDIR"
+}
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [ "$STORAGE" = postgres ]; then sleep 1; pg_stop; fi
+}
 trap cleanup EXIT
 
 for tool in wrk jq curl dotnet git python3; do command -v "$tool" >/dev/null || die "$tool is not installed."; done
@@ -43,15 +61,46 @@ build() {
     log "building $1 ($commit)"
     rm -rf "$dir" && mkdir -p "$dir"
     git -C "$ROOT" archive "$commit" src Directory.Build.props Directory.Packages.props global.json | tar -x -C "$dir"
-    dotnet build "$dir/src/Shop.Api" -c Release -nologo -v quiet >"$dir/build.log" 2>&1 \
+    { dotnet build "$dir/src/Shop.Api" -c Release -nologo -v quiet && dotnet build "$dir/src/Shop.Silo" -c Release -nologo -v quiet; } >"$dir/build.log" 2>&1 \
       || { tail -n 20 "$dir/build.log" >&2; die "the build of $commit failed"; }
   fi
   echo "$dir"
 }
 
-# start <dir> <port>: the embedded shop, memory storage, demo catalog, rate limits lifted.
+# pg_start: a throwaway PostgreSQL server (PostgreSQL's defaults, fsync on) on 127.0.0.1:$PG_PORT.
+pg_start() {
+  local bin
+  bin="$(pg_bin)"
+  [ -x "$bin/initdb" ] || die "PostgreSQL is not installed (apt-get install postgresql)."
+  pg_stop
+  mkdir -p "$PGDIR"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
+  as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log"
+  as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PGDIR -c max_connections=200" start >/dev/null \
+    || die "PostgreSQL did not start; see $PGDIR/server.log"
+}
+
+# database <dir>: a database of its own for the build in <dir>, migrated by that build; prints its connection string.
+database() {
+  local name connection
+  name="shop_$(basename "$1")"
+  as_pg "$(pg_bin)/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$name"
+  connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$name;Maximum Pool Size=$POOL"
+  (cd "$1" && STORAGE_PROVIDER=postgres POSTGRES_CONNECTION="$connection" \
+    dotnet "$1/src/Shop.Silo/bin/Release/net10.0/Shop.Silo.dll" migrate >"$1/migrate.log" 2>&1) \
+    || { tail -n 20 "$1/migrate.log" >&2; die "migrating the database of $(basename "$1") failed"; }
+  echo "$connection"
+}
+
+# start <dir> <port>: the embedded shop, demo catalog, rate limits lifted; memory storage, or its own
+# database on AB_STORAGE=postgres.
 start() {
-  local dir="$1" port="$2"
+  local dir="$1" port="$2" storage=(STORAGE_PROVIDER=memory) connection
+  if [ "$STORAGE" = postgres ]; then
+    connection="$(database "$dir")" || exit 1
+    storage=(STORAGE_PROVIDER=postgres "POSTGRES_CONNECTION=$connection" SILO_ADVERTISED_IP=127.0.0.1)
+  fi
   ! curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$port/api/health/live" 2>/dev/null \
     || die "something already answers on port $port (a shop left from an earlier run?)"
   mkdir -p "$dir/run"
@@ -59,7 +108,7 @@ start() {
     cd "$dir/run"
     export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development LOG_LEVEL=warn \
       ASPNETCORE_URLS="http://127.0.0.1:$port" SILO_PORT=$((port + 1)) GATEWAY_PORT=$((port + 2)) \
-      STORAGE_PROVIDER=memory SILO_MODE=embedded SEED_DEMO_DATA=true DASHBOARD_ENABLED=false MAIL_PICKUP_DIR="$dir/run/mail" \
+      "${storage[@]}" SILO_MODE=embedded SEED_DEMO_DATA=true DASHBOARD_ENABLED=false MAIL_PICKUP_DIR="$dir/run/mail" \
       JWT_SECRET="$JWT_SECRET" ADMIN_EMAIL=ab-admin@shop.local ADMIN_PASSWORD=ab-admin-password-1 BCRYPT_SALT_ROUNDS=4 \
       AUTH_RATE_LIMIT_PER_MINUTE=100000000 CART_RATE_LIMIT_PER_MINUTE=100000000 ORDER_RATE_LIMIT_PER_MINUTE=100000000
     exec dotnet "$dir/src/Shop.Api/bin/Release/net10.0/Shop.Api.dll" >"$dir/run/shop.log" 2>&1 </dev/null
@@ -109,6 +158,7 @@ measure() {
 A="$(build "$BEFORE")"
 B="$(build "$AFTER")"
 [ "$A" != "$B" ] || die "$BEFORE and $AFTER are the same commit"
+if [ "$STORAGE" = postgres ]; then pg_start; fi
 start "$A" 6401
 start "$B" 6501
 log "registering $SHOPPERS shoppers on each"
@@ -137,14 +187,14 @@ for ((round = 0; round < ROUNDS; round++)); do
 done
 log "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-python3 - "$RESULTS" "$(basename "$A")" "$(basename "$B")" "$SHOPPERS" "$CONNECTIONS" "$DURATION" <<'PY'
+python3 - "$RESULTS" "$(basename "$A")" "$(basename "$B")" "$SHOPPERS" "$CONNECTIONS" "$DURATION" "$STORAGE" <<'PY'
 import statistics, sys
-path, before, after, shoppers, connections, duration = sys.argv[1:]
+path, before, after, shoppers, connections, duration, storage = sys.argv[1:]
 runs = {}
 for line in open(path):
     call, name, rps, p50, p99, requests, non2xx, errors = line.split()
     runs.setdefault((call, name), []).append((float(rps), float(p50), float(p99)))
-print(f"wrk -t2 -c{connections}, {duration} per run, {shoppers} shoppers; before {before}, after {after}; median of the runs (all runs)\n")
+print(f"wrk -t2 -c{connections}, {duration} per run, {shoppers} shoppers, {storage} storage; before {before}, after {after}; median of the runs (all runs)\n")
 print("| call | before: req/s | after: req/s | after / before | p99 ms before → after |")
 print("|---|---:|---:|---:|---:|")
 names = {"bare": "bare: `GET /api/health/live`", "cart-read": "cart read: `GET /api/cart` (5 lines)", "cart-add": "cart add: `POST /api/cart/items`"}

@@ -1,14 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Shop.Grains.Common;
+using Shop.Silo.Persistence.Postgres;
 
 namespace Shop.Silo.Persistence;
 
-/// <summary>Orleans ADO.NET clustering, grain storage and reminders on PostgreSQL (schema: `migrate`).</summary>
+/// <summary>Orleans ADO.NET clustering, grain storage (writes group-committed) and reminders on PostgreSQL (schema: `migrate`).</summary>
 public static class PostgresPersistence
 {
     public const string Invariant = "Npgsql";
+
+    /// <summary>Orleans' own ADO.NET storage, which the shop's storage reads through.</summary>
+    internal const string OrleansStorageName = "orleans-adonet";
 
     public static ISiloBuilder AddShopPostgres(this ISiloBuilder silo, string connectionString)
     {
@@ -17,17 +22,29 @@ public static class PostgresPersistence
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Shop, options => options.Configure<Serializer>((o, serializer) =>
-        {
-            o.Invariant = Invariant;
-            o.ConnectionString = connectionString;
-            o.GrainStorageSerializer = BinaryStateSerializer(serializer);
-        }));
+        silo.AddShopPostgresGrainStorage(connectionString);
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = Invariant;
             o.ConnectionString = connectionString;
         });
+        return silo;
+    }
+
+    /// <summary>
+    /// The grain storage: Orleans' ADO.NET provider (under its own name) reads, <see cref="GroupCommitGrainStorage"/>
+    /// writes through it with group commit. Its writer shares the connection string's pool with Orleans.
+    /// </summary>
+    public static ISiloBuilder AddShopPostgresGrainStorage(this ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(OrleansStorageName, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+            o.GrainStorageSerializer = BinaryStateSerializer(serializer);
+        }));
+        silo.Services.AddSingleton(_ => new GroupCommitWriter(connectionString));
+        silo.Services.AddGrainStorage(StorageNames.Shop, (sp, name) => GroupCommitGrainStorage.Create(sp, name, OrleansStorageName));
         return silo;
     }
 

@@ -10,12 +10,6 @@ public sealed class PostgresGrainStorageTests(PostgresFixture postgres) : GrainS
     {
         var connection = await postgres.NewDatabase("contract");
         await new PostgresMigrator(connection, TextWriter.Null).MigrateAsync();
-        return await StorageHost.StartAsync(silo => silo.AddAdoNetGrainStorage(Grains.Common.StorageNames.Shop, options =>
-            options.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
-            {
-                o.Invariant = PostgresPersistence.Invariant;
-                o.ConnectionString = connection;
-                o.GrainStorageSerializer = PostgresPersistence.BinaryStateSerializer(serializer);
-            })));
+        return await StorageHost.StartAsync(silo => silo.AddShopPostgresGrainStorage(connection));
     }
 }

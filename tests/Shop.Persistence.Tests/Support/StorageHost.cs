@@ -13,6 +13,8 @@ public sealed class StorageHost(IHost host) : IAsyncDisposable
 {
     public IGrainStorage Storage => host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Shop);
 
+    public IServiceProvider Services => host.Services;
+
     public static async Task<StorageHost> StartAsync(Action<ISiloBuilder> addStorage)
     {
         var host = Host.CreateDefaultBuilder()
