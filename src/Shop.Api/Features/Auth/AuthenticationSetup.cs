@@ -28,6 +28,8 @@ public static class AuthenticationSetup
             .Configure<TokenService>((options, tokens) =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new RememberingTokenHandler { MapInboundClaims = false });
                 options.TokenValidationParameters = tokens.ValidationParameters();
                 options.Events = new JwtBearerEvents { OnTokenValidated = CheckTokenIsCurrent };
             });
