@@ -32,8 +32,9 @@ public static class PostgresPersistence
     }
 
     /// <summary>
-    /// The grain storage: Orleans' ADO.NET provider (under its own name) reads, <see cref="GroupCommitGrainStorage"/>
-    /// writes through it with group commit. Its writer shares the connection string's pool with Orleans.
+    /// The grain storage: <see cref="GroupCommitGrainStorage"/>, which reads and clears through Orleans' ADO.NET
+    /// provider (registered under a name of its own) and group-commits its writes. The writer opens its
+    /// connections with the same connection string, so it shares Orleans' pool and its Maximum Pool Size.
     /// </summary>
     public static ISiloBuilder AddShopPostgresGrainStorage(this ISiloBuilder silo, string connectionString)
     {

@@ -7,7 +7,7 @@ namespace Shop.Silo.Persistence.Postgres;
 /// <summary>
 /// The columns that name one grain state's row in `OrleansStorage`, computed exactly as Orleans' ADO.NET
 /// storage (10.4.2) computes them, so rows written here are the rows it reads, and the other way round
-/// (a test writes through each and reads through the other, for every kind of key).
+/// (GroupCommitTests write one grain through both in turn, for every kind of key).
 /// </summary>
 internal readonly record struct OrleansStorageKey(
     int GrainIdHash, long N0, long N1, int GrainTypeHash, string GrainType, string? Extension)
