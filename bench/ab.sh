@@ -75,7 +75,8 @@ pg_start() {
   pg_stop
   mkdir -p "$PGDIR"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$PGDIR"
-  as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log"
+  as_pg "$bin/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PGDIR/initdb.log" 2>&1 \
+    || die "initdb failed; see $PGDIR/initdb.log"
   as_pg "$bin/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PGDIR -c max_connections=200" start >/dev/null \
     || die "PostgreSQL did not start; see $PGDIR/server.log"
@@ -85,7 +86,7 @@ pg_start() {
 database() {
   local name connection
   name="shop_$(basename "$1")"
-  as_pg "$(pg_bin)/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$name"
+  as_pg "$(pg_bin)/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$name" || die "could not create the database $name"
   connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$name;Maximum Pool Size=$POOL"
   (cd "$1" && STORAGE_PROVIDER=postgres POSTGRES_CONNECTION="$connection" \
     dotnet "$1/src/Shop.Silo/bin/Release/net10.0/Shop.Silo.dll" migrate >"$1/migrate.log" 2>&1) \

@@ -36,6 +36,7 @@ public sealed class RememberingTokenHandlerTests
 
         Assert.True(first.IsValid);
         Assert.True(second.IsValid);
+        Assert.Same(first.SecurityToken, second.SecurityToken);   // the second answer came from memory, not a new parse
         Assert.NotSame(first.ClaimsIdentity, second.ClaimsIdentity);
         Assert.Equal("customer", second.ClaimsIdentity.FindFirst("role")?.Value);
         Assert.Equal("u-1", second.ClaimsIdentity.FindFirst("sub")?.Value);
@@ -45,10 +46,11 @@ public sealed class RememberingTokenHandlerTests
     public async Task A_remembered_token_is_refused_once_it_expires()
     {
         var handler = new RememberingTokenHandler { MapInboundClaims = false };
-        var token = Token(TimeSpan.FromSeconds(1));
+        // `exp` is in whole seconds (rounded down): three seconds leave at least two for the first check.
+        var token = Token(TimeSpan.FromSeconds(3));
         Assert.True((await handler.ValidateTokenAsync(token, Parameters)).IsValid);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
 
         var late = await handler.ValidateTokenAsync(token, Parameters);
         Assert.False(late.IsValid);

@@ -10,11 +10,15 @@ namespace Shop.Api.Features.Auth;
 /// what the token itself proves is remembered; whether it is still the account's current token, and
 /// the account's role, are checked on every request after this (AuthenticationSetup's
 /// CheckTokenIsCurrent), so a password change or a new role applies as before.
+/// One instance serves one scheme whose validation parameters (keys, issuer, audience) are fixed when
+/// the node starts: a token it remembers is not checked against other parameters.
 /// </summary>
-public sealed class RememberingTokenHandler : JsonWebTokenHandler
+internal sealed class RememberingTokenHandler : JsonWebTokenHandler
 {
-    // Bounded: a flood of distinct tokens evicts entries instead of growing the node's memory.
-    private readonly MemoryCache _valid = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+    // Bounded in (estimated) bytes, not entries: a flood of distinct or padded tokens evicts entries
+    // instead of growing the node's memory past ~64 MB.
+    private const long MemoryLimit = 64L * 1024 * 1024;
+    private readonly MemoryCache _valid = new(new MemoryCacheOptions { SizeLimit = MemoryLimit });
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -29,12 +33,15 @@ public sealed class RememberingTokenHandler : JsonWebTokenHandler
             _valid.Set(token, Copy(result), new MemoryCacheEntryOptions
             {
                 AbsoluteExpiration = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero),
-                Size = 1,
+                Size = EstimatedBytes(token),
             });
         }
 
         return result;
     }
+
+    // The token's text (UTF-16), its parsed header and payload, and an identity with a few claims.
+    private static long EstimatedBytes(string token) => token.Length * 6L + 2048;
 
     /// <summary>Each request gets identities of its own: the role check replaces claims in them.</summary>
     private static TokenValidationResult Copy(TokenValidationResult result) => new()

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,7 +21,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     // A few commits in flight at once keep the database busy while one waits for its flush; more would
     // only take more of the pool (Maximum Pool Size) that the process's other queries share.
-    private const int Flushers = 4;
+    public const int DefaultFlushers = 4;
     private const int MaxBatch = 128;
     private const string WriteSql = "SELECT WriteToStorage($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
@@ -33,10 +34,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly Task[] _flushers;
 
-    public GroupCommitWriter(string connectionString)
+    public GroupCommitWriter(string connectionString, int flushers = DefaultFlushers)
     {
         _connectionString = connectionString;
-        _flushers = Enumerable.Range(0, Flushers).Select(_ => Task.Run(FlushLoop)).ToArray();
+        _flushers = Enumerable.Range(0, flushers).Select(_ => Task.Run(FlushLoop)).ToArray();
     }
 
     /// <summary>The row's new version once committed, or null / the expected version on a conflict.</summary>
@@ -77,27 +78,38 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task Commit(List<PendingWrite> batch)
     {
+        // The same lock order in every transaction (row locks, and the advisory locks of first writes), so
+        // two batches never wait for each other in a circle.
+        batch.Sort(LockOrder);
+        var commands = batch.Select(w => WriteCommand(w.Write)).ToList();
+        var reached = new StrongBox<int>(-1);
         try
         {
-            var versions = await Store(batch);
+            var versions = await Store(commands, reached);
             BatchSizes.Record(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(versions[i]);
             }
         }
-        catch (PostgresException e) when (batch.Count > 1 && OneWriteMayBeAtFault(e))
+        catch (PostgresException e) when (batch.Count > 1 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
         {
-            // The server refused the transaction (a deadlock, one state it could not take): nothing of it
-            // was stored, so each write goes again on its own and fails, if it must, alone.
-            foreach (var write in batch)
+            foreach (var write in batch.ToList())
             {
                 await Commit([write]);
             }
         }
+        catch (PostgresException e) when (batch.Count > 1 && reached.Value >= 0 && reached.Value < batch.Count)
+        {
+            // The server refused the statement of one write (a value it cannot store): nothing of the
+            // transaction was kept, so that write fails alone and the others go again together.
+            batch[reached.Value].Done.TrySetException(e);
+            batch.RemoveAt(reached.Value);
+            await Commit(batch);
+        }
         catch (Exception e)
         {
-            // Unreachable database, or a commit whose outcome is unknown: every write of the batch says so.
+            // Unreachable or refusing database, or a commit whose outcome is unknown: every write of the batch says so.
             foreach (var write in batch)
             {
                 write.Done.TrySetException(e);
@@ -105,30 +117,27 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    // Connection, resource and shutdown errors (classes 08, 53, 57) would only repeat once per write.
-    private static bool OneWriteMayBeAtFault(PostgresException e) => e.SqlState[..2] is not ("08" or "53" or "57");
-
-    private async Task<int?[]> Store(List<PendingWrite> batch)
+    /// <summary>
+    /// Runs the writes in one transaction. <paramref name="reached"/> names the statement whose answer is
+    /// being read: -1 before any (connecting), the count of statements once all are answered (committing).
+    /// </summary>
+    private async Task<int?[]> Store(List<NpgsqlBatchCommand> commands, StrongBox<int> reached)
     {
-        // The same lock order in every transaction (row locks, and the advisory locks of first writes), so
-        // two batches never wait for each other in a circle.
-        var ordered = batch.Count == 1 ? batch : batch.OrderBy(w => w.Write.Key.GrainIdHash).ThenBy(w => w.Write.Key.GrainTypeHash).ToList();
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var transaction = ordered.Count > 1 ? await connection.BeginTransactionAsync() : null;
-        await using var command = new NpgsqlBatch(connection, transaction);
-        foreach (var pending in ordered)
-        {
-            command.BatchCommands.Add(WriteCommand(pending.Write));
-        }
+        await using var transaction = commands.Count > 1 ? await connection.BeginTransactionAsync() : null;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        commands.ForEach(batch.BatchCommands.Add);
 
-        var versions = new Dictionary<PendingWrite, int?>(ordered.Count);
-        await using (var reader = await command.ExecuteReaderAsync())
+        var versions = new int?[commands.Count];
+        reached.Value = 0;   // from here on an error answers a statement (until the commit)
+        await using (var reader = await batch.ExecuteReaderAsync())
         {
-            foreach (var pending in ordered)
+            for (var i = 0; i < versions.Length; i++)
             {
                 await reader.ReadAsync();
-                versions[pending] = reader.IsDBNull(0) ? null : reader.GetInt32(0);
+                versions[i] = reader.IsDBNull(0) ? null : reader.GetInt32(0);
+                reached.Value = i + 1;   // moving on reads the next statement's answer, or its error
                 await reader.NextResultAsync();
             }
         }
@@ -138,7 +147,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await transaction.CommitAsync();
         }
 
-        return batch.Select(w => versions[w]).ToArray();
+        return versions;
+    }
+
+    private static int LockOrder(PendingWrite a, PendingWrite b)
+    {
+        var (x, y) = (a.Write.Key, b.Write.Key);
+        var order = x.GrainIdHash.CompareTo(y.GrainIdHash);
+        order = order != 0 ? order : x.GrainTypeHash.CompareTo(y.GrainTypeHash);
+        order = order != 0 ? order : x.N0.CompareTo(y.N0);
+        order = order != 0 ? order : x.N1.CompareTo(y.N1);
+        order = order != 0 ? order : string.CompareOrdinal(x.GrainType, y.GrainType);
+        return order != 0 ? order : string.CompareOrdinal(x.Extension, y.Extension);
     }
 
     private static NpgsqlBatchCommand WriteCommand(StateWrite write) => new(WriteSql)
